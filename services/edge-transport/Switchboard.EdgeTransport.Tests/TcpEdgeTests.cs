@@ -14,7 +14,7 @@ public sealed class TcpEdgeTests
         using var client = new TcpClient();
         await client.ConnectAsync(edge.Tcp);
         var stream = client.GetStream();
-        var first = SipSamples.Options("z9hG4bK-a", extraBodyBytes: 10);
+        var first = SipSamples.Options("z9hG4bK-a", extraBodyBytes: 10, via: "SIP/2.0/TCP 127.0.0.1:5099");
         await stream.WriteAsync(first.AsMemory(0, 50));
         await stream.FlushAsync();
         await Task.Delay(50);
@@ -23,7 +23,7 @@ public sealed class TcpEdgeTests
 
         var (a, flowA) = edge.Sink.Next();
         var (b, flowB) = edge.Sink.Next();
-        Assert.Equal(first, a);
+        Assert.Equal(Encoding.ASCII.GetString(first).Replace("branch=z9hG4bK-a", "branch=z9hG4bK-a"), Encoding.ASCII.GetString(a));
         Assert.Contains("z9hG4bK-b", Encoding.ASCII.GetString(b));
         Assert.Equal(SipTransport.Tcp, flowA.Transport);
         Assert.Equal(flowA.ConnectionId, flowB.ConnectionId);

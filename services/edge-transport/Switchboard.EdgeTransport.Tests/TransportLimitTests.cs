@@ -56,12 +56,12 @@ public sealed class TransportLimitTests
         await using var peer = new EdgeFixture(o => { o.Udp = [$"127.0.0.1:{port}"]; o.Tcp = [$"127.0.0.1:{port}"]; });
         var destination = new IPEndPoint(IPAddress.Loopback, port);
 
-        var small = SipSamples.Options("z9hG4bK-small");
+        var small = SipSamples.Options("z9hG4bK-small", via: "SIP/2.0/UDP 127.0.0.1:5099");
         var result = await edge.Edge.SendAsync(small, SendTarget.ToAddress(destination));
         Assert.True(result.Succeeded);
         Assert.Equal(SipTransport.Udp, peer.Sink.Next().Flow.Transport);
 
-        var large = SipSamples.Options("z9hG4bK-large", extraBodyBytes: 1400);
+        var large = SipSamples.Options("z9hG4bK-large", extraBodyBytes: 1400, via: "SIP/2.0/UDP 127.0.0.1:5099");
         Assert.True(large.Length > 1300);
         result = await edge.Edge.SendAsync(large, SendTarget.ToAddress(destination));
         Assert.True(result.Succeeded);
@@ -76,7 +76,7 @@ public sealed class TransportLimitTests
     {
         await using var edge = new EdgeFixture(o => o.UdpRequestSizeLimitLan = 4096);
         await using var peer = new EdgeFixture();
-        var large = SipSamples.Options("z9hG4bK-lan", extraBodyBytes: 2000);
+        var large = SipSamples.Options("z9hG4bK-lan", extraBodyBytes: 2000, via: "SIP/2.0/UDP 127.0.0.1:5099");
         var result = await edge.Edge.SendAsync(large, SendTarget.ToAddress(peer.Udp));
         Assert.True(result.Succeeded);
         Assert.Equal(SipTransport.Udp, result.Flow!.Value.Transport);

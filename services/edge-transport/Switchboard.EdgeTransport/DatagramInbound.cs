@@ -19,6 +19,8 @@ internal sealed class DatagramInbound
     public sealed class LoopState
     {
         public SipMessage Message { get; } = new();
+
+        public ReceivedViaStamper Stamper { get; } = new();
     }
 
     public LoopState CreateLoopState() => new();
@@ -47,7 +49,7 @@ internal sealed class DatagramInbound
             return;
         }
         _edge.Metrics.Received(SipTransport.Udp, message);
-        _edge.Deliver(message.Buffer, flow);
+        _edge.Deliver(state.Stamper.Stamp(message, remote), flow);
     }
 
     /// <summary>RFC 5626 §3.5.1 UDP keep-alives (CRLFs) and stray whitespace are not messages.</summary>

@@ -39,6 +39,11 @@ internal sealed class StreamConnection : IAsyncDisposable
     /// <summary>Parse target reused for every message on this connection (only its read loop touches it).</summary>
     public SipMessage Message { get; } = new();
 
+    /// <summary>Adds received/rport to requests read on this connection (read loop only).</summary>
+    public ReceivedViaStamper Stamper => _stamper ??= new ReceivedViaStamper();
+
+    private ReceivedViaStamper? _stamper;
+
     public IPEndPoint Remote => Flow.Remote;
 
     public bool IsClosed => _closed.IsCancellationRequested;

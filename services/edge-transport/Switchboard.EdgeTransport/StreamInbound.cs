@@ -76,6 +76,6 @@ internal sealed class StreamInbound
             return;
         }
         _edge.Metrics.Received(flow.Transport, message);
-        _edge.Deliver(bytes, flow);
+        _edge.Deliver(connection.Stamper.Stamp(message, flow.Remote), flow);
     }
 }

@@ -1,0 +1,55 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.MediaProxy.Tests;
+
+/// <summary>A phone's media socket on 127.0.0.1: sends RTP-like packets (12-byte header) and records what arrives.</summary>
+internal sealed class UdpPeer : IDisposable
+{
+    private const int PacketLength = 12 + 160;
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly byte[] _receiveBuffer = new byte[2048];
+
+    public UdpPeer()
+    {
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+    }
+
+    public int Port { get; }
+
+    public void SendRtp(ushort sequence, int relayPort, uint ssrc = 0x1234)
+    {
+        var packet = new byte[PacketLength];
+        packet[0] = 0x80; // V=2
+        packet[1] = 0;    // PT 0 (PCMU)
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), sequence);
+        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), sequence * 160u);
+        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), ssrc);
+        _socket.SendTo(packet, new IPEndPoint(IPAddress.Loopback, relayPort));
+    }
+
+    /// <summary>The sequence number of the next packet, or null when none arrives within <paramref name="timeout"/>.</summary>
+    public async Task<ushort?> ReceiveAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            var result = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None,
+                new IPEndPoint(IPAddress.Any, 0), cts.Token);
+            return result.ReceivedBytes >= 12 ? BinaryPrimitives.ReadUInt16BigEndian(_receiveBuffer.AsSpan(2)) : null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public Task<ushort?> ReceiveAsync() => ReceiveAsync(TimeSpan.FromSeconds(2));
+
+    /// <summary>True when nothing arrives for a short while.</summary>
+    public async Task<bool> StaysSilentAsync() => await ReceiveAsync(TimeSpan.FromMilliseconds(200)) is null;
+
+    public void Dispose() => _socket.Dispose();
+}

@@ -1,0 +1,16 @@
+namespace Switchboard.MediaProxy;
+
+/// <summary>Totals since start (ended sessions included); the host maps them to Prometheus.</summary>
+public interface IMediaRelayMetrics
+{
+    int ActiveSessions { get; }
+    int ActiveStreams { get; }
+    int PortPairsInUse { get; }
+    int PortPairsFree { get; }
+    int PortPairsInQuarantine { get; }
+    long PacketsRelayed { get; }
+    long BytesRelayed { get; }
+    long PacketsDropped { get; }
+    long SessionsTimedOut { get; }
+    long AllocationFailures { get; }
+}

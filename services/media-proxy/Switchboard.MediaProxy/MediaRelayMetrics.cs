@@ -1,0 +1,29 @@
+namespace Switchboard.MediaProxy;
+
+/// <summary>Live figures read from the relay plus running totals of ended sessions (Interlocked).</summary>
+internal sealed class MediaRelayMetrics(MediaRelay relay) : IMediaRelayMetrics
+{
+    private long _endedPackets, _endedBytes, _endedDrops, _timedOut, _allocationFailures;
+
+    public int ActiveSessions => relay.SessionCount;
+    public int ActiveStreams => relay.StreamCount;
+    public int PortPairsInUse => relay.Pool.InUse;
+    public int PortPairsFree => relay.Pool.Free;
+    public int PortPairsInQuarantine => relay.Pool.InQuarantine;
+    public long PacketsRelayed => Interlocked.Read(ref _endedPackets) + relay.LiveCounters().Packets;
+    public long BytesRelayed => Interlocked.Read(ref _endedBytes) + relay.LiveCounters().Bytes;
+    public long PacketsDropped => Interlocked.Read(ref _endedDrops) + relay.LiveCounters().Drops;
+    public long SessionsTimedOut => Interlocked.Read(ref _timedOut);
+    public long AllocationFailures => Interlocked.Read(ref _allocationFailures);
+
+    public void AddEnded(MediaCounters counters)
+    {
+        Interlocked.Add(ref _endedPackets, counters.Packets);
+        Interlocked.Add(ref _endedBytes, counters.Bytes);
+        Interlocked.Add(ref _endedDrops, counters.Drops);
+    }
+
+    public void TimedOut() => Interlocked.Increment(ref _timedOut);
+
+    public void AllocationFailed() => Interlocked.Increment(ref _allocationFailures);
+}

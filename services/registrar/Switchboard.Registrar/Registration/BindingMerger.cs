@@ -1,0 +1,169 @@
+using Switchboard.Registrar.Events;
+using Switchboard.Registrar.Location;
+
+namespace Switchboard.Registrar.Registration;
+
+/// <summary>Applies one REGISTER to an AOR's current bindings (RFC 3261 §10.3 steps 6–7, RFC 5626 §6),
+/// working on a copy so a refusal leaves the AOR untouched. Runs under the AOR lock.</summary>
+internal sealed class BindingMerger
+{
+    private readonly RegisterRequest _request;
+    private readonly IReadOnlyList<Binding> _current;
+    private readonly DateTimeOffset _now;
+    private readonly List<Binding> _working;
+
+    // Working binding → the stored binding it descends from (itself when untouched, null when new).
+    private readonly Dictionary<Binding, Binding?> _origin = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Binding> _droppedForLimit = new(ReferenceEqualityComparer.Instance);
+    private bool _wildcard;
+
+    public BindingMerger(RegisterRequest request, IReadOnlyList<Binding> current, DateTimeOffset now)
+    {
+        _request = request;
+        _current = current;
+        _now = now;
+        _working = [.. current];
+        foreach (var binding in current)
+        {
+            _origin[binding] = binding;
+        }
+    }
+
+    public IReadOnlyList<Binding> Bindings => _working;
+
+    /// <summary><c>Contact: *</c>: remove everything, unless a binding was set by a later request of the
+    /// same Call-ID (§10.3 step 6: then the update is aborted).</summary>
+    public RegisterResult? RemoveAll()
+    {
+        foreach (var binding in _current)
+        {
+            if (IsNewerThanRequest(binding))
+            {
+                return OutOfOrder();
+            }
+        }
+        _working.Clear();
+        _wildcard = true;
+        return null;
+    }
+
+    public RegisterResult? Apply(IReadOnlyList<PlannedContact> plans)
+    {
+        foreach (var plan in plans)
+        {
+            var index = FindMatch(plan);
+            if (index < 0)
+            {
+                if (!plan.IsRemoval)
+                {
+                    Add(Create(plan), origin: null);
+                }
+                continue;
+            }
+            var existing = _working[index];
+            var origin = _origin[existing];
+            if (ReferenceEquals(origin, existing) && IsNewerThanRequest(existing))
+            {
+                return OutOfOrder();
+            }
+            _working.RemoveAt(index);
+            if (!plan.IsRemoval)
+            {
+                Add(Refresh(existing, plan), origin);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Keeps the AOR within <paramref name="max"/> bindings (0: unlimited).</summary>
+    public RegisterResult? EnforceLimit(int max, ContactLimitPolicy policy)
+    {
+        if (max <= 0 || _working.Count <= max || _working.Count <= _current.Count)
+        {
+            return null; // a request that does not add bindings is never refused for the limit
+        }
+        if (policy == ContactLimitPolicy.DropOldest)
+        {
+            var untouched = _working.Where(b => ReferenceEquals(_origin[b], b))
+                .OrderBy(b => b.UpdatedAt).ThenBy(b => b.RegisteredAt).ToList();
+            for (var i = 0; i < untouched.Count && _working.Count > max; i++)
+            {
+                _working.Remove(untouched[i]);
+                _droppedForLimit.Add(untouched[i]);
+            }
+        }
+        return _working.Count > max ? RegisterResult.Fail(403, "Too Many Contacts") : null;
+    }
+
+    public IReadOnlyList<RegistrarEvent> Events()
+    {
+        var events = new List<RegistrarEvent>();
+        var survivors = new HashSet<Binding>(ReferenceEqualityComparer.Instance);
+        foreach (var binding in _working)
+        {
+            var origin = _origin[binding];
+            if (origin is null)
+            {
+                events.Add(new ContactRegistered(binding));
+                continue;
+            }
+            survivors.Add(origin);
+            if (!ReferenceEquals(origin, binding))
+            {
+                events.Add(new ContactRefreshed(binding, origin));
+            }
+        }
+        foreach (var binding in _current.Where(b => !survivors.Contains(b)))
+        {
+            events.Add(new ContactRemoved(binding, RemovalReason(binding)));
+        }
+        return events;
+    }
+
+    private ContactRemovalReason RemovalReason(Binding binding) =>
+        _droppedForLimit.Contains(binding) ? ContactRemovalReason.ContactLimit
+        : _wildcard ? ContactRemovalReason.Wildcard
+        : ContactRemovalReason.Unregistered;
+
+    // RFC 5626 §6: with +sip.instance the binding is found by instance (and reg-id) even if the URI
+    // changed; otherwise by the Contact URI. URIs compare byte for byte, as Kamailio's usrloc does.
+    private int FindMatch(PlannedContact plan)
+    {
+        if (plan.InstanceId is not null)
+        {
+            var byInstance = _working.FindIndex(b =>
+                string.Equals(b.InstanceId, plan.InstanceId, StringComparison.Ordinal) && b.RegId == plan.RegId);
+            if (byInstance >= 0)
+            {
+                return byInstance;
+            }
+        }
+        return _working.FindIndex(b => string.Equals(b.ContactUri, plan.Uri, StringComparison.Ordinal));
+    }
+
+    private void Add(Binding binding, Binding? origin)
+    {
+        // An instance that moved onto a URI another binding holds takes that URI over.
+        var clash = _working.FindIndex(b => string.Equals(b.ContactUri, binding.ContactUri, StringComparison.Ordinal));
+        if (clash >= 0)
+        {
+            _working.RemoveAt(clash);
+        }
+        _working.Add(binding);
+        _origin[binding] = origin;
+    }
+
+    private bool IsNewerThanRequest(Binding binding) =>
+        string.Equals(binding.CallId, _request.CallId, StringComparison.Ordinal) && _request.CSeq <= binding.CSeq;
+
+    private Binding Create(PlannedContact plan) => new(
+        _request.Aor, plan.Uri, plan.Q, _now.AddSeconds(plan.ExpiresSeconds), _request.CallId, _request.CSeq,
+        plan.InstanceId, plan.RegId, _request.Path, _request.Flow, plan.OtherParams, _now, _now);
+
+    private Binding Refresh(Binding existing, PlannedContact plan) =>
+        Create(plan) with { RegisteredAt = existing.RegisteredAt };
+
+    // §10.3 step 7 says only that "the request fails"; 500 is the code §10.3 names for a failed
+    // update and what other registrars (JAIN-SIP's reference registrar) send.
+    private static RegisterResult OutOfOrder() => RegisterResult.Fail(500, "Out of Order REGISTER");
+}

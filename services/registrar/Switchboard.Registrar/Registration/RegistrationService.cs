@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Switchboard.Registrar.Events;
+using Switchboard.Registrar.Location;
+
+namespace Switchboard.Registrar.Registration;
+
+/// <summary>Saves, removes and lists bindings for a REGISTER (Kamailio registrar's save()).</summary>
+public sealed class RegistrationService : IRegistrar
+{
+    private readonly ILocationStore _store;
+    private readonly RegistrarOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IRegistrarEvents _events;
+    private readonly ContactPlanner _planner;
+    private readonly ILogger _logger;
+
+    public RegistrationService(
+        ILocationStore store, IOptions<RegistrarOptions> options, TimeProvider time,
+        IRegistrarEvents? events = null, ILogger<RegistrationService>? logger = null)
+    {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _events = events ?? NullRegistrarEvents.Instance;
+        _planner = new ContactPlanner(new ExpiryPolicy(_options));
+    }
+
+    public RegisterResult Register(RegisterRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+        if (request.Contacts.Count == 0)
+        {
+            return Ok(request, _store.Lookup(request.Aor)); // a query: list, change nothing
+        }
+        List<PlannedContact>? plans = null;
+        var refusal = request.Contacts.Any(c => c.IsWildcard)
+            ? ValidateWildcard(request)
+            : _planner.TryPlan(request, out plans);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var outcome = _store.Update(request.Aor, (this, request, plans), static (s, current) => s.Item1.Merge(s.request, s.plans, current));
+        if (outcome.Failure is not null)
+        {
+            return outcome.Failure;
+        }
+        Publish(outcome.Events);
+        return Ok(request, outcome.Bindings);
+    }
+
+    // The bindings are committed by now; a failing event sink must not turn the 200 into an error.
+    private void Publish(IReadOnlyList<RegistrarEvent> events)
+    {
+        foreach (var registrarEvent in events)
+        {
+            try
+            {
+                _events.Publish(registrarEvent);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Publishing {Event} for {Aor} failed", registrarEvent.GetType().Name, registrarEvent.Aor);
+            }
+        }
+    }
+
+    private BindingUpdate<MergeOutcome> Merge(RegisterRequest request, List<PlannedContact>? plans, IReadOnlyList<Binding> current)
+    {
+        var merger = new BindingMerger(request, current, _time.GetUtcNow());
+        var failure = plans is null
+            ? merger.RemoveAll()
+            : merger.Apply(plans) ?? merger.EnforceLimit(_options.MaxContactsPerAor, _options.ContactLimitPolicy);
+        if (failure is not null)
+        {
+            return BindingUpdate<MergeOutcome>.Unchanged(MergeOutcome.Refused(failure));
+        }
+        var bindings = merger.Bindings.ToArray();
+        return new(bindings, new MergeOutcome(null, bindings, merger.Events()));
+    }
+
+    private RegisterResult? Validate(RegisterRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Aor) || string.IsNullOrEmpty(request.CallId) || request.CSeq < 0)
+        {
+            return RegisterResult.Fail(400, "Missing AOR, Call-ID or CSeq");
+        }
+        // RFC 3327 §5.3 allows refusing Path from a UA that did not announce support (Kamailio "strict").
+        if (_options.RejectPathWithoutSupport && request.Path.Count > 0 && !request.Supports("path"))
+        {
+            return RegisterResult.Fail(420, "Bad Extension", new KeyValuePair<string, string>("Unsupported", "path"));
+        }
+        return null;
+    }
+
+    // §10.3 step 6: "*" only alone and only with Expires: 0.
+    private static RegisterResult? ValidateWildcard(RegisterRequest request)
+    {
+        if (request.Contacts.Count != 1)
+        {
+            return RegisterResult.Fail(400, "Wildcard Contact Must Be Alone");
+        }
+        return request.Expires == 0 ? null : RegisterResult.Fail(400, "Wildcard Contact Requires Expires: 0");
+    }
+
+    private RegisterResult Ok(RegisterRequest request, IReadOnlyList<Binding> bindings)
+    {
+        var now = _time.GetUtcNow();
+        var contacts = bindings.Where(b => !b.IsExpiredAt(now)).Order(BindingOrder.Instance)
+            .Select(b => new RegisteredContact(b, b.RemainingSeconds(now))).ToArray();
+        var headers = new List<KeyValuePair<string, string>> { new("Date", now.ToString("r", CultureInfo.InvariantCulture)) };
+        if (request.Supports("path"))
+        {
+            // RFC 3327 §5.3: the Path values go back to the UA (in order) only if it supports Path.
+            headers.AddRange(request.Path.Select(p => new KeyValuePair<string, string>("Path", p)));
+        }
+        if (UsesOutbound(request))
+        {
+            headers.Add(new("Require", "outbound"));
+        }
+        return new RegisterResult(200, "OK", contacts, null, headers);
+    }
+
+    // RFC 5626 §6: outbound applies when a Contact has instance + reg-id and the first hop (the top
+    // Path entry, or this registrar when there is no Path) supports outbound (";ob").
+    private static bool UsesOutbound(RegisterRequest request) =>
+        request.Contacts.Any(c => c is { RegId: not null, InstanceId: not null, IsWildcard: false })
+        && (request.Path.Count == 0 || request.Path[0].Contains(";ob", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,50 @@
+using DnsClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Router.Accounts;
+using Switchboard.Router.Addressing;
+using Switchboard.Router.Locating;
+using Switchboard.Router.Resolution;
+using Switchboard.Router.Routing;
+using Switchboard.Router.Tests.Dns;
+using Xunit;
+
+namespace Switchboard.Router.Tests;
+
+public class RouterServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task WiresStoresResolverAndLocator()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "switchboard-router-di-" + Guid.NewGuid().ToString("N"));
+        using var dns = new RecordingDnsServer().A("gw.example", "192.0.2.77");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IDnsQuery>(new LookupClient(new LookupClientOptions(new NameServer(dns.EndPoint.Address, dns.EndPoint.Port)) { UseCache = false }));
+            services.AddSwitchboardRouter(s => s.DataDirectory = directory, r => r.MainDomain = "home.example");
+            await using (var provider = services.BuildServiceProvider())
+            {
+                provider.GetRequiredService<IDomainStore>().AddDomain("home.example");
+                provider.GetRequiredService<IAccountStore>().CreateAccount("ann", "home.example", "pw");
+                var resolver = provider.GetRequiredService<IAddressResolver>();
+                Assert.IsType<CachingAddressResolver>(resolver);
+                Assert.IsType<AddressResolution.Rejection>(resolver.Resolve("ally@home.example"));
+
+                provider.GetRequiredService<IRoutingStore>().AddAlias(new Alias("ally", "home.example", "ann"));
+
+                Assert.Equal(new AddressResolution.LocalAccount(new SipAddress("ann", "home.example")), resolver.Resolve("ally", RouterTraffic.Access));
+                Assert.True(SipUriTarget.TryParse("sip:gw.example:5080", out var target));
+                var located = await provider.GetRequiredService<ISipServerLocator>().LocateAsync(target!);
+                Assert.Equal("UDP 192.0.2.77:5080", Assert.Single(located).ToString());
+            }
+            Assert.True(File.Exists(Path.Combine(directory, "router.db")));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Switchboard.Router.Changes;
+
+public enum RoutingChangeKind
+{
+    Domains,
+    Accounts,
+    Aliases,
+    Forwarders,
+    RouterTable,
+}

@@ -1,0 +1,9 @@
+using System.Net;
+
+namespace Switchboard.Router.Locating;
+
+/// <summary>One place to send a request to; a locator returns them in the order to try (failover).</summary>
+public sealed record SipServerTarget(SipTransport Transport, IPAddress Address, int Port)
+{
+    public override string ToString() => $"{Transport.ToString().ToUpperInvariant()} {new IPEndPoint(Address, Port)}";
+}

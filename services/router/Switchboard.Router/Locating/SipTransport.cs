@@ -1,0 +1,9 @@
+namespace Switchboard.Router.Locating;
+
+public enum SipTransport
+{
+    Udp,
+    Tcp,
+    Tls,
+    Sctp,
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Router.Accounts;
+using Switchboard.Router.Addressing;
+using Switchboard.Router.Routing;
+
+namespace Switchboard.Router.Resolution;
+
+/// <summary>
+/// Resolves an address step by step: Router records first (in table order), then, in a local domain,
+/// account → alias → forwarder. Rewritten addresses go round again, so chains work; a repeated address
+/// is a loop (482) and a chain longer than <see cref="ResolverOptions.MaxChainLength"/> is refused (483).
+/// Reads the stores on every call; wrap it in <see cref="CachingAddressResolver"/>.
+/// </summary>
+public sealed class AddressResolver(
+    IDomainStore domains,
+    IAccountStore accounts,
+    IRoutingStore routing,
+    IOptions<ResolverOptions> options) : IAddressResolver
+{
+    private readonly ResolverOptions _options = options.Value;
+
+    public AddressResolution Resolve(string address, RouterTraffic traffic = RouterTraffic.RealTime)
+    {
+        if (!SipAddress.TryParse(address, out var current))
+            return new AddressResolution.Rejection(400, $"Invalid address '{address}'");
+        var uri = UriText.From(address);
+        var table = routing.GetRouterTable();
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var hops = 0; ; hops++)
+        {
+            if (!current.HasDomain && _options.MainDomain.Length > 0)
+                current = current with { Domain = AccountNames.NormalizeDomain(_options.MainDomain) };
+            if (!visited.Add(current.ToString()))
+                return Rejections.Create(482, $"Loop Detected at {current}");
+            if (hops > _options.MaxChainLength)
+                return Rejections.Create(483, $"Too Many Hops (more than {_options.MaxChainLength} rewrites)");
+            var step = Step(current, uri, table, traffic);
+            if (step.Final is { } final)
+                return final;
+            (current, uri) = (step.Next, step.NextUri);
+        }
+    }
+
+    private ResolutionStep Step(SipAddress current, string uri, RouterTable table, RouterTraffic traffic)
+    {
+        foreach (var record in table.Records)
+        {
+            if (record.TryRewrite(current, traffic, domains.IsLocal, out var target))
+                return TargetInterpreter.Interpret(target, current);
+        }
+        if (!current.HasDomain)
+            return ResolutionStep.Done(Rejections.Create(404, ""));
+        if (!domains.IsLocal(current.Domain))
+            return ResolutionStep.Done(new AddressResolution.Remote(uri));
+        if (accounts.FindAccount(current.User, current.Domain) is { } account)
+            return ResolutionStep.Done(new AddressResolution.LocalAccount(new SipAddress(account.User, account.Domain)));
+        if (routing.FindAlias(current.User, current.Domain) is { } alias)
+        {
+            var next = new SipAddress(alias.Account, alias.Domain);
+            return ResolutionStep.Continue(next, UriText.From(next.ToString()));
+        }
+        if (routing.FindForwarder(current.User, current.Domain) is { } forwarder)
+            return TargetInterpreter.Interpret(forwarder.Target, current);
+        return ResolutionStep.Done(Rejections.Create(404, ""));
+    }
+}

@@ -1,0 +1,46 @@
+using DnsClient;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Router.Accounts;
+using Switchboard.Router.Changes;
+using Switchboard.Router.Locating;
+using Switchboard.Router.Resolution;
+using Switchboard.Router.Routing;
+using Switchboard.Router.Storage;
+
+namespace Switchboard.Router;
+
+public static class RouterServiceCollectionExtensions
+{
+    /// <summary>
+    /// The router library: SQLite stores, the caching resolver (<see cref="IAddressResolver"/>), the change
+    /// feed (<see cref="IRoutingChanges"/>) and the RFC 3263 locator (system DNS unless an
+    /// <see cref="IDnsQuery"/> is registered first).
+    /// </summary>
+    public static IServiceCollection AddSwitchboardRouter(
+        this IServiceCollection services,
+        Action<RouterStorageOptions>? storage = null,
+        Action<ResolverOptions>? resolver = null)
+    {
+        services.AddOptions<RouterStorageOptions>();
+        services.AddOptions<ResolverOptions>();
+        if (storage is not null)
+            services.Configure(storage);
+        if (resolver is not null)
+            services.Configure(resolver);
+        services.TryAddSingleton<IRoutingChanges, RoutingChanges>();
+        services.TryAddSingleton<SqliteRouterDatabase>();
+        services.TryAddSingleton<IDomainStore, SqliteDomainStore>();
+        services.TryAddSingleton<IAccountStore, SqliteAccountStore>();
+        services.TryAddSingleton<IRoutingStore, SqliteRoutingStore>();
+        services.TryAddSingleton<AddressResolver>();
+        services.TryAddSingleton<IAddressResolver>(sp => new CachingAddressResolver(
+            sp.GetRequiredService<AddressResolver>(),
+            sp.GetRequiredService<IRoutingChanges>(),
+            sp.GetRequiredService<IOptions<ResolverOptions>>()));
+        services.TryAddSingleton<IDnsQuery>(_ => new LookupClient(new LookupClientOptions { UseCache = true }));
+        services.TryAddSingleton<ISipServerLocator>(sp => new DnsSipServerLocator(sp.GetRequiredService<IDnsQuery>()));
+        return services;
+    }
+}
