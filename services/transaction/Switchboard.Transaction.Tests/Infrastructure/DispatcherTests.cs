@@ -1,0 +1,94 @@
+using Switchboard.Transaction.Dispatch;
+using Switchboard.Transaction.Server;
+using Switchboard.Transaction.Tests.Doubles;
+using static Switchboard.Transaction.Tests.Doubles.Harness;
+
+namespace Switchboard.Transaction.Tests.Infrastructure;
+
+public sealed class DispatcherTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private sealed class Work(Action action) : ITransactionWork
+    {
+        public void Execute() => action();
+    }
+
+    [Fact]
+    public void WorkerPool_KeepsOrderPerAffinity()
+    {
+        using var pool = new WorkerPoolDispatcher(3);
+        var seen = new List<int>[3];
+        for (var a = 0; a < 3; a++) seen[a] = [];
+        using var done = new CountdownEvent(3_000);
+        for (var i = 0; i < 1_000; i++)
+        {
+            for (var a = 0; a < 3; a++)
+            {
+                var (affinity, value) = (a, i);
+                pool.Post(affinity, new Work(() => { seen[affinity].Add(value); done.Signal(); }));
+            }
+        }
+        Assert.True(done.Wait(Wait));
+        for (var a = 0; a < 3; a++) Assert.Equal(Enumerable.Range(0, 1_000), seen[a]);
+    }
+
+    [Fact]
+    public async Task WorkerPool_RunsOffThePostingThread_AndSurvivesThrowingWork()
+    {
+        using var pool = new WorkerPoolDispatcher(2);
+        var poster = Environment.CurrentManagedThreadId;
+        var ran = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pool.Post(7, new Work(() => throw new InvalidOperationException("tu bug")));
+        pool.Post(7, new Work(() => ran.SetResult(Environment.CurrentManagedThreadId)));
+        var worker = await ran.Task.WaitAsync(Wait);
+        Assert.NotEqual(poster, worker);
+        Assert.Equal(1, pool.Failed);
+    }
+
+    [Fact]
+    public void WorkerPool_Dispose_DrainsQueuedWork_ThenRejects()
+    {
+        var pool = new WorkerPoolDispatcher(1);
+        var count = 0;
+        for (var i = 0; i < 100; i++) pool.Post(0, new Work(() => Interlocked.Increment(ref count)));
+        pool.Dispose();
+        Assert.Equal(100, count);
+        pool.Post(0, new Work(() => Interlocked.Increment(ref count)));
+        Assert.Equal(1, pool.Rejected);
+    }
+
+    [Fact]
+    public async Task ServerLayer_WithProcessors_DeliversRequestsOnWorkers()
+    {
+        using var h = new Harness(o => o.Server.Processors = 2);
+        var user = new RecordingServerUser();
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        user.OnRequestReceived = tx =>
+        {
+            tx.SendResponse(200, Bytes("200"));
+            answered.SetResult();
+        };
+        var layer = new ServerTransactionLayer(h.Context, user);
+        var transport = new LockedTransport();
+        Assert.Equal(ServerReceiveResult.Created, layer.Receive(ServerKey(), ServerRequestKind.Invite, Bytes("INVITE"), transport, out var tx));
+        await answered.Task.WaitAsync(Wait);
+        Assert.Equal(ServerInviteState.Accepted, ((ServerInviteTransaction)tx!).State);
+        Assert.Equal(1, transport.Count);
+    }
+
+    private sealed class LockedTransport : Transport.ITransactionTransport
+    {
+        private int _count;
+
+        public bool IsReliable => true;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public bool Send(ReadOnlyMemory<byte> message)
+        {
+            Interlocked.Increment(ref _count);
+            return true;
+        }
+    }
+}
