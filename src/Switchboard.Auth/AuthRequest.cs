@@ -1,0 +1,15 @@
+namespace Switchboard.Auth;
+
+/// <summary>
+/// What the authenticator needs from a request: the values of every Authorization (registrar role) or
+/// Proxy-Authorization (proxy role) header, method, Request-URI text and body.
+/// </summary>
+/// <param name="Realm">The domain the request is for.</param>
+/// <param name="TransportIsSecure">True when the request arrived over TLS or WSS.</param>
+public sealed record AuthRequest(
+    IReadOnlyList<string> CredentialValues,
+    string Method,
+    string RequestUri,
+    ReadOnlyMemory<byte> Body,
+    string Realm,
+    bool TransportIsSecure);

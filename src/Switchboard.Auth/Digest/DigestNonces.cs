@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Switchboard.Auth.Digest;
+
+/// <summary>
+/// Stateless nonces: base64url(timestamp ‖ random ‖ HMAC-SHA256(secret, timestamp ‖ random ‖ realm)).
+/// Only this server can make one (HMAC), its age is read back from it, and it is bound to its realm.
+/// Replay is stopped separately by <see cref="NonceCountTable"/>.
+/// </summary>
+public sealed class DigestNonces
+{
+    private const int TimestampLength = 8;
+    private const int RandomLength = 16;
+    private const int MacLength = 32;
+    private const int RawLength = TimestampLength + RandomLength + MacLength;
+
+    private readonly byte[] _secret;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    public DigestNonces(byte[]? secret, TimeSpan lifetime, TimeProvider time)
+    {
+        _secret = secret is { Length: > 0 } ? (byte[])secret.Clone() : RandomNumberGenerator.GetBytes(32);
+        _lifetime = lifetime;
+        _time = time;
+        // Derived from the secret so every instance sharing the secret hands out the same opaque.
+        Span<byte> mac = stackalloc byte[MacLength];
+        HMACSHA256.HashData(_secret, "switchboard-digest-opaque"u8, mac);
+        Opaque = Base64Url.EncodeToString(mac[..18]);
+    }
+
+    /// <summary>The opaque value sent in challenges; clients echo it unchanged.</summary>
+    public string Opaque { get; }
+
+    public TimeSpan Lifetime => _lifetime;
+
+    public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Length of every nonce this class makes (base64url of 56 bytes).</summary>
+    public static int NonceLength => Base64Url.GetEncodedLength(RawLength);
+
+    public string Create(string realm)
+    {
+        Span<byte> raw = stackalloc byte[RawLength];
+        BinaryPrimitives.WriteInt64BigEndian(raw, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        RandomNumberGenerator.Fill(raw.Slice(TimestampLength, RandomLength));
+        ComputeMac(raw[..(TimestampLength + RandomLength)], realm, raw[(TimestampLength + RandomLength)..]);
+        return Base64Url.EncodeToString(raw);
+    }
+
+    /// <summary>Checks origin (constant-time HMAC compare), realm binding and age.</summary>
+    public NonceStatus Check(string nonce, string realm, out long issuedAtMs)
+    {
+        issuedAtMs = 0;
+        if (nonce.Length != NonceLength)
+        {
+            return NonceStatus.Invalid;
+        }
+
+        Span<byte> raw = stackalloc byte[RawLength];
+        // The OperationStatus overload: TryDecodeFromChars throws on characters outside the alphabet.
+        if (Base64Url.DecodeFromChars(nonce, raw, out _, out var written) != OperationStatus.Done || written != RawLength)
+        {
+            return NonceStatus.Invalid;
+        }
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        ComputeMac(raw[..(TimestampLength + RandomLength)], realm, expected);
+        if (!CryptographicOperations.FixedTimeEquals(expected, raw[(TimestampLength + RandomLength)..]))
+        {
+            return NonceStatus.Invalid;
+        }
+
+        issuedAtMs = BinaryPrimitives.ReadInt64BigEndian(raw);
+        var age = _time.GetUtcNow().ToUnixTimeMilliseconds() - issuedAtMs;
+        // A nonce from the future means a clock step back; treat it like an expired one.
+        return age < 0 || age > (long)_lifetime.TotalMilliseconds ? NonceStatus.Stale : NonceStatus.Valid;
+    }
+
+    private void ComputeMac(ReadOnlySpan<byte> prefix, string realm, Span<byte> destination)
+    {
+        var max = prefix.Length + Encoding.UTF8.GetMaxByteCount(realm.Length);
+        byte[]? rented = null;
+        var input = max <= 1024 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        prefix.CopyTo(input);
+        var length = prefix.Length + Encoding.UTF8.GetBytes(realm, input[prefix.Length..]);
+        HMACSHA256.HashData(_secret, input[..length], destination);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}

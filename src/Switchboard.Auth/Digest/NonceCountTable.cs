@@ -1,0 +1,103 @@
+namespace Switchboard.Auth.Digest;
+
+/// <summary>
+/// Highest nonce-count seen per nonce, bounded. When full, the entry first used longest ago is evicted
+/// and the "forgotten watermark" rises to its issue time: any nonce issued at or before the watermark
+/// that is not in the table is refused as <see cref="NonceCountResult.Forgotten"/>, so an evicted
+/// nonce can never be replayed from nc=1 again.
+/// </summary>
+public sealed class NonceCountTable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries; // guarded by _lock
+    private readonly LinkedList<Entry> _order = new();                  // guarded by _lock, oldest first
+    private readonly int _capacity;
+    private long _forgottenWatermarkMs = long.MinValue;                  // guarded by _lock
+    private long _evictions;
+
+    public NonceCountTable(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+        _entries = new Dictionary<string, LinkedListNode<Entry>>(Math.Min(capacity, 4096), StringComparer.Ordinal);
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public long Evictions => Interlocked.Read(ref _evictions);
+
+    /// <summary>Records <paramref name="nc"/> for the nonce if it is above every nc seen so far.</summary>
+    public NonceCountResult TryAdvance(string nonce, long issuedAtMs, uint nc)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(nonce, out var node))
+            {
+                if (nc <= node.Value.HighestNc)
+                {
+                    return NonceCountResult.Replay;
+                }
+
+                node.Value.HighestNc = nc;
+                return NonceCountResult.Accepted;
+            }
+
+            if (issuedAtMs <= _forgottenWatermarkMs)
+            {
+                return NonceCountResult.Forgotten;
+            }
+
+            if (_entries.Count >= _capacity)
+            {
+                EvictOldest();
+            }
+
+            _entries[nonce] = _order.AddLast(new Entry(nonce, issuedAtMs) { HighestNc = nc });
+            return NonceCountResult.Accepted;
+        }
+    }
+
+    /// <summary>Drops entries for nonces issued at or before <paramref name="issuedBeforeMs"/> (already stale).</summary>
+    public void PurgeIssuedBefore(long issuedBeforeMs)
+    {
+        lock (_lock)
+        {
+            // Bounded by the table size; entries are roughly in issue order because nonces are used soon after issue.
+            while (_order.First is { } first && first.Value.IssuedAtMs <= issuedBeforeMs)
+            {
+                Remove(first);
+            }
+        }
+    }
+
+    private void EvictOldest()
+    {
+        Remove(_order.First!);
+        Interlocked.Increment(ref _evictions);
+    }
+
+    private void Remove(LinkedListNode<Entry> node)
+    {
+        _order.Remove(node);
+        _entries.Remove(node.Value.Nonce);
+        _forgottenWatermarkMs = Math.Max(_forgottenWatermarkMs, node.Value.IssuedAtMs);
+    }
+
+    private sealed class Entry(string nonce, long issuedAtMs)
+    {
+        public string Nonce { get; } = nonce;
+
+        public long IssuedAtMs { get; } = issuedAtMs;
+
+        public uint HighestNc { get; set; }
+    }
+}

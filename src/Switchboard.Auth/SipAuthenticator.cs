@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Auth.Basic;
+using Switchboard.Auth.Digest;
+using Switchboard.Auth.Ntlm;
+using Switchboard.Auth.Parsing;
+
+namespace Switchboard.Auth;
+
+/// <summary>
+/// One entry point for the registrar and the proxy: builds the challenge set the options advertise
+/// (Digest SHA-256, Digest MD5, NTLM, Basic) and routes credentials to the right scheme.
+/// </summary>
+public sealed class SipAuthenticator
+{
+    private readonly DigestAuthenticator _digest;
+    private readonly BasicAuthenticator _basic;
+    private readonly NtlmAuthenticator? _ntlm;
+
+    public SipAuthenticator(
+        IOptions<AuthenticationOptions> options, IDigestCredentialStore digestStore, TimeProvider time, INtlmCredentialStore? ntlmStore = null)
+        : this(options.Value, digestStore, time, ntlmStore)
+    {
+    }
+
+    public SipAuthenticator(
+        AuthenticationOptions options, IDigestCredentialStore digestStore, TimeProvider time, INtlmCredentialStore? ntlmStore = null)
+    {
+        _digest = new DigestAuthenticator(options, digestStore, time);
+        _basic = new BasicAuthenticator(options, digestStore);
+        _ntlm = ntlmStore is null ? null : new NtlmAuthenticator(options, ntlmStore, time);
+    }
+
+    public DigestAuthenticator Digest => _digest;
+
+    public AuthChallenge CreateChallenge(AuthRole role, string realm, bool transportIsSecure, bool stale = false)
+    {
+        var values = new List<string>(4);
+        values.AddRange(_digest.CreateChallenges(realm, stale));
+        if (_ntlm?.CreateChallenge() is { } ntlm)
+        {
+            values.Add(ntlm);
+        }
+
+        if (_basic.CreateChallenge(realm, transportIsSecure) is { } basic)
+        {
+            values.Add(basic);
+        }
+
+        return new AuthChallenge(AuthRoleHeaders.ChallengeStatus(role), AuthRoleHeaders.ChallengeReason(role), AuthRoleHeaders.ChallengeHeader(role), values);
+    }
+
+    /// <summary>The first credentials meant for this server decide; none at all gives <see cref="AuthVerdictKind.NoCredentials"/>.</summary>
+    public async ValueTask<AuthVerdict> VerifyAsync(AuthRequest request, CancellationToken cancellationToken = default)
+    {
+        foreach (var value in request.CredentialValues)
+        {
+            if (!AuthHeaderParser.TryParse(value, out var header, out var error))
+            {
+                return AuthVerdict.Unauthorized(error);
+            }
+
+            var verdict = await VerifyOneAsync(header, request, cancellationToken).ConfigureAwait(false);
+            if (verdict.Kind != AuthVerdictKind.NoCredentials)
+            {
+                return verdict;
+            }
+        }
+
+        return AuthVerdict.NoCredentials();
+    }
+
+    private ValueTask<AuthVerdict> VerifyOneAsync(AuthHeader header, AuthRequest request, CancellationToken cancellationToken)
+    {
+        if (header.IsScheme("Digest"))
+        {
+            // Credentials for another realm belong to a server further along (RFC 3261 §22.3).
+            return string.Equals(header.Get("realm"), request.Realm, StringComparison.Ordinal)
+                ? _digest.VerifyAsync(header, request.Method, request.RequestUri, request.Body, request.Realm, cancellationToken)
+                : ValueTask.FromResult(AuthVerdict.NoCredentials());
+        }
+
+        if (header.IsScheme("NTLM") && _ntlm is not null)
+        {
+            return _ntlm.VerifyAsync(header, cancellationToken);
+        }
+
+        return header.IsScheme("Basic")
+            ? _basic.VerifyAsync(header, request.Realm, request.TransportIsSecure, cancellationToken)
+            : ValueTask.FromResult(AuthVerdict.NoCredentials());
+    }
+}
