@@ -24,10 +24,12 @@ public sealed class SipEdge : ISipSender, IAsyncDisposable
     private readonly EdgeInbound _inbound;
     private readonly List<UdpListener> _udp = [];
     private readonly List<StreamListener> _streams = [];
+    private readonly EdgeMetrics _metrics;
     private ITimer? _idleSweep;
 
     public SipEdge(IOptions<EdgeTransportOptions> options, EdgeInbound inbound, TimeProvider time, ILogger<SipEdge> logger)
     {
+        _metrics = inbound.Metrics;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -117,6 +119,7 @@ public sealed class SipEdge : ISipSender, IAsyncDisposable
 
     private void CloseIdleConnections()
     {
+        _metrics.OpenConnections.Set(_connections.Count);
         var now = _time.GetTimestamp();
         foreach (var connection in _connections.All)
         {

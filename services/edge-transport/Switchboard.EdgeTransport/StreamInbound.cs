@@ -24,6 +24,8 @@ internal sealed class StreamInbound
 
     public string EdgeId => _edge.EdgeId;
 
+    public EdgeMetrics Metrics => _edge.Metrics;
+
     /// <summary>Consumes every complete message in <paramref name="buffer"/>; leaves it at the unconsumed rest.</summary>
     public StreamVerdict Consume(StreamConnection connection, ref ReadOnlySequence<byte> buffer)
     {

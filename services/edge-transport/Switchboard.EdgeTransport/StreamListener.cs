@@ -85,6 +85,7 @@ internal sealed class StreamListener : IAsyncDisposable
             if (!_connections.TryReserveIncoming())
             {
                 Interlocked.Increment(ref _refused);
+                _inbound.Metrics.ConnectionRefused();
                 _logger.LogWarning("Refused {Transport} connection from {Remote}: Input Channels limit reached",
                     _transport.ToViaToken(), client.RemoteEndPoint);
                 client.Close(0);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Contracts.Registrar;
 using Switchboard.Registrar.Events;
 using Switchboard.Registrar.Location;
 using Switchboard.Registrar.Registration;
@@ -11,7 +12,7 @@ namespace Switchboard.Registrar;
 public static class RegistrarServiceCollectionExtensions
 {
     /// <summary>Registers the registrar: <see cref="IRegistrar"/>, <see cref="ILocationService"/>,
-    /// <see cref="ILocationStore"/>, the expiry sweeper and a hosted service that starts it and flushes
+    /// <see cref="ILocationStore"/>, <see cref="IRegistrarService"/> (the Contracts boundary), the expiry sweeper and a hosted service that starts it and flushes
     /// the store on shutdown. Register an <see cref="IRegistrarEvents"/> to receive binding events.</summary>
     public static IServiceCollection AddSwitchboardRegistrar(this IServiceCollection services, Action<RegistrarOptions>? configure = null)
     {
@@ -29,6 +30,7 @@ public static class RegistrarServiceCollectionExtensions
         services.TryAddSingleton<ILocationStore>(sp => sp.GetRequiredService<InMemoryLocationStore>());
         services.TryAddSingleton<ILocationService>(sp => sp.GetRequiredService<ILocationStore>());
         services.TryAddSingleton<IRegistrar, RegistrationService>();
+        services.TryAddSingleton<IRegistrarService, RegistrarServiceAdapter>();
         services.TryAddSingleton<ExpirySweeper>();
         services.AddHostedService<RegistrarLifetime>();
         return services;

@@ -34,6 +34,9 @@ public class RouterServiceCollectionExtensionsTests
                 provider.GetRequiredService<IRoutingStore>().AddAlias(new Alias("ally", "home.example", "ann"));
 
                 Assert.Equal(new AddressResolution.LocalAccount(new SipAddress("ann", "home.example")), resolver.Resolve("ally", RouterTraffic.Access));
+                var credentials = await provider.GetRequiredService<Switchboard.Contracts.Routing.ICredentialLookup>().FindAsync("ann", "home.example");
+                Assert.Equal("ann", credentials?.User);
+                Assert.True(await provider.GetRequiredService<Switchboard.Contracts.Routing.IAddressResolutionService>().IsLocalDomainAsync("home.example"));
                 Assert.True(SipUriTarget.TryParse("sip:gw.example:5080", out var target));
                 var located = await provider.GetRequiredService<ISipServerLocator>().LocateAsync(target!);
                 Assert.Equal("UDP 192.0.2.77:5080", Assert.Single(located).ToString());

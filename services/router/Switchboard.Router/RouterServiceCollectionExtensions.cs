@@ -2,7 +2,9 @@ using DnsClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Contracts.Routing;
 using Switchboard.Router.Accounts;
+using Switchboard.Router.Adapters;
 using Switchboard.Router.Changes;
 using Switchboard.Router.Locating;
 using Switchboard.Router.Resolution;
@@ -14,7 +16,8 @@ namespace Switchboard.Router;
 public static class RouterServiceCollectionExtensions
 {
     /// <summary>
-    /// The router library: SQLite stores, the caching resolver (<see cref="IAddressResolver"/>), the change
+    /// The router library: SQLite stores, the caching resolver (<see cref="IAddressResolver"/>), the Contracts
+    /// adapters (<see cref="ICredentialLookup"/>, <see cref="IAddressResolutionService"/>), the change
     /// feed (<see cref="IRoutingChanges"/>) and the RFC 3263 locator (system DNS unless an
     /// <see cref="IDnsQuery"/> is registered first).
     /// </summary>
@@ -39,6 +42,8 @@ public static class RouterServiceCollectionExtensions
             sp.GetRequiredService<AddressResolver>(),
             sp.GetRequiredService<IRoutingChanges>(),
             sp.GetRequiredService<IOptions<ResolverOptions>>()));
+        services.TryAddSingleton<ICredentialLookup, RouterCredentialLookup>();
+        services.TryAddSingleton<IAddressResolutionService, RouterAddressResolutionService>();
         services.TryAddSingleton<IDnsQuery>(_ => new LookupClient(new LookupClientOptions { UseCache = true }));
         services.TryAddSingleton<ISipServerLocator>(sp => new DnsSipServerLocator(sp.GetRequiredService<IDnsQuery>()));
         return services;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SIPp load runs against Switchboard, side by side with Kamailio, using the shared harness
+# (../shared/bench/run_anchor.sh: same scenarios, same pass criteria, same CPU/RSS accounting).
+#
+#   bench/sip-load.sh                       # all-in-one: reg, reg_auth, cps, conc
+#   TESTS="reg_auth" bench/sip-load.sh      # a subset (harness test names)
+#   WIRING=distributed bench/sip-load.sh    # the services as separate processes (edge + transaction + router + registrar)
+#   KAMAILIO=1 bench/sip-load.sh            # also run the harness against Kamailio in the same session
+#
+# Provisioning: domain 127.0.0.1 with user0000..user9999 (pwNNNN) and callee/calleepw, imported once through the
+# admin API into a fresh data directory; the measured server then starts on that data. Bounded: the harness caps
+# every SIPp run in count and time and stops what it starts by pid.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED_BENCH:-$ROOT/../shared/bench}
+TESTS=${TESTS:-"reg reg_auth cps conc"}
+WIRING=${WIRING:-all-in-one}
+PORT=${TARGET_PORT:-26060}
+HTTP=${HTTP_PORT:-26080}
+DATA=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
+trap 'rm -rf "$DATA"' EXIT
+
+[ -x "$SHARED/run_anchor.sh" ] || [ -f "$SHARED/run_anchor.sh" ] || { echo "harness not found at $SHARED" >&2; exit 2; }
+command -v sipp >/dev/null || { echo "sipp missing: apt-get install -y sip-tester" >&2; exit 2; }
+dotnet build "$ROOT/src/Switchboard/Switchboard.csproj" -c Release -nologo -v:q >/dev/null
+DLL=$ROOT/src/Switchboard/bin/Release/net10.0/Switchboard.dll
+
+COMMON="--EdgeTransport:Udp:0=127.0.0.1:$PORT --EdgeTransport:Tcp:0=127.0.0.1:$PORT --Kestrel:Endpoints:http:Url=http://127.0.0.1:$HTTP \
+ --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Signal:ServerNames:0=127.0.0.1"
+
+# 1. provision accounts (one start of the server, then stopped by pid)
+dotnet "$DLL" $COMMON > "$DATA/provision.log" 2>&1 &
+PROVISION_PID=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP/health" >/dev/null && break; sleep 0.3; done
+curl -sf -X POST "http://127.0.0.1:$HTTP/api/router/domains" -H 'Content-Type: application/json' -d '{"name":"127.0.0.1"}' >/dev/null || true
+{ echo "user,domain,password"; tail -n +2 "$SHARED/sipp/users.csv" | awk -F';' '{print $1",127.0.0.1,"$2}'; echo "callee,127.0.0.1,calleepw"; } > "$DATA/users.csv"
+curl -sf -X POST "http://127.0.0.1:$HTTP/api/router/accounts/import" -H 'Content-Type: text/csv' --data-binary @"$DATA/users.csv"
+echo
+kill -TERM "$PROVISION_PID"; wait "$PROVISION_PID" || true
+
+# 2. measure
+export TARGET_NAME=switchboard-$WIRING TARGET_PORT=$PORT TESTS
+export START_CMD="dotnet $DLL $COMMON --Signal:RequireAuthentication=false"
+export START_CMD_AUTH="dotnet $DLL $COMMON --Signal:RequireAuthentication=true"
+bash "$SHARED/run_anchor.sh"
+if [ "${KAMAILIO:-0}" = 1 ]; then
+  env -u TARGET_NAME -u TARGET_PORT -u START_CMD -u START_CMD_AUTH TESTS="$TESTS" bash "$SHARED/run_anchor.sh"
+fi

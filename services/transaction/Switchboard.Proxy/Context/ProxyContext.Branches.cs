@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts.Sip;
+using Switchboard.Proxy.Forwarding;
+using Switchboard.Proxy.Targets;
+using Switchboard.Proxy.Transport;
+using Switchboard.Sip;
+
+namespace Switchboard.Proxy.Context;
+
+/// <summary>Creating branches (RFC 3261 §16.6), cancelling them (§16.10) and Timer C (§16.8).</summary>
+internal sealed partial class ProxyContext
+{
+    private static readonly IgnoredResponses CancelResponses = new();
+
+    /// <summary>Starts the next group; locating its targets may wait for DNS, so the rest runs asynchronously.</summary>
+    private void StartNextGroup()
+    {
+        if (_groups.TryDequeue(out TargetGroup? group))
+        {
+            StartGroup(group);
+        }
+    }
+
+    private void StartGroup(TargetGroup group)
+    {
+        _starting++;
+        _ = StartGroupAsync(group);
+    }
+
+    private async Task StartGroupAsync(TargetGroup group)
+    {
+        var located = new List<(ProxyTarget Target, SendTarget? Send)>(group.Targets.Count);
+        foreach (ProxyTarget target in group.Targets)
+        {
+            located.Add((target, await LocateAsync(target).ConfigureAwait(false)));
+        }
+
+        lock (_gate)
+        {
+            foreach (var (target, send) in located)
+            {
+                if (_cancelled || (_finalSent && IsInvite))
+                {
+                    continue;
+                }
+
+                if (send is { } destination)
+                {
+                    StartBranch(target, destination);
+                }
+                else
+                {
+                    _finals.Add(new BranchFinal(503, null)); // RFC 3263 §4.3: no server found
+                }
+            }
+
+            _starting--;
+            CheckDone();
+        }
+    }
+
+    private async ValueTask<SendTarget?> LocateAsync(ProxyTarget target)
+    {
+        HopPlan plan = NextHopPlanner.Plan(Routing, target, target.RequestUri);
+        if (plan.Direct is { } direct)
+        {
+            return direct;
+        }
+
+        try
+        {
+            return await _services.Locator.LocateAsync(plan.Hop, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _services.Logger.LogWarning(e, "Locating {Hop} failed", plan.Hop);
+            return null;
+        }
+    }
+
+    private void StartBranch(ProxyTarget target, SendTarget destination)
+    {
+        SipTransport transport = destination.Flow?.Transport ?? destination.Transport ?? SipTransport.Udp;
+        string id = _services.Branches.Create(LoopHash);
+        IReadOnlyList<byte[]> recordRoutes = _services.RecordRoutes.Plan(Request, Source, destination);
+        var plan = new ForwardPlan(Routing, target, _services.Identity.CreateVia(transport, id), recordRoutes, transport.IsReliable());
+        byte[] bytes = RequestForwarder.Forward(Request, plan);
+        var branch = new ProxyBranch(this, target, id, bytes, destination);
+        _branches.Add(branch);
+        _recordRouted |= recordRoutes.Count > 0;
+        if (IsInvite)
+        {
+            branch.TimerC = _services.Time.CreateTimer(static s => ((ProxyBranch)s!).OnTimerC(), branch, _services.Options.TimerC, Timeout.InfiniteTimeSpan);
+        }
+
+        _services.Metrics.RequestForwarded(MethodToken);
+        if (!_services.Transport.StartClientTransaction(new ProxyOutgoingRequest(bytes, id, Request.Method, MethodToken, destination), branch))
+        {
+            Complete(branch, new BranchFinal(503, null));
+        }
+    }
+
+    /// <summary>
+    /// Cancels one INVITE branch: at once when it is Proceeding, else as soon as a provisional arrives (§9.1). A
+    /// branch the caller cancelled before any provisional counts as a 487 now, so the caller is not kept waiting.
+    /// </summary>
+    private void CancelBranch(ProxyBranch branch, string? reason)
+    {
+        if (!IsInvite)
+        {
+            return;
+        }
+
+        if (branch.State == BranchState.Proceeding)
+        {
+            SendCancel(branch, reason);
+            return;
+        }
+
+        branch.CancelRequested = true;
+        if (_cancelled)
+        {
+            Complete(branch, new BranchFinal(487, null));
+        }
+    }
+
+    private void SendCancel(ProxyBranch branch, string? reason)
+    {
+        if (branch.CancelSent)
+        {
+            return;
+        }
+
+        branch.CancelSent = true;
+        var forwarded = new SipMessage();
+        if (!_services.Parser.TryParseFramed(branch.Request, forwarded, out _))
+        {
+            return;
+        }
+
+        byte[] cancel = CancelBuilder.Build(forwarded, reason);
+        _services.Transport.StartClientTransaction(
+            new ProxyOutgoingRequest(cancel, branch.Id, SipMethod.Cancel, "CANCEL", branch.SendTarget), CancelResponses);
+    }
+
+    /// <summary>Timer C (§16.8): a Proceeding branch is cancelled (then, on a second expiry, given up); a silent one is a 408.</summary>
+    public void OnTimerC(ProxyBranch branch)
+    {
+        lock (_gate)
+        {
+            if (branch.State == BranchState.Completed)
+            {
+                return;
+            }
+
+            if (branch.State == BranchState.Proceeding && !branch.CancelSent)
+            {
+                SendCancel(branch, null);
+                branch.TimerC?.Change(_services.Options.TimerC, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            Complete(branch, new BranchFinal(408, null));
+            CheckDone();
+        }
+    }
+
+    /// <summary>Marks a branch decided and adds its final response to the context.</summary>
+    private void Complete(ProxyBranch branch, BranchFinal final)
+    {
+        branch.State = BranchState.Completed;
+        branch.StopTimerC();
+        _finals.Add(final);
+    }
+}

@@ -1,0 +1,11 @@
+using Switchboard.Auth;
+
+namespace Switchboard.Proxy.Security;
+
+/// <summary>Digest for the proxy role: verify Proxy-Authorization, build 407 challenges (Proxy-Authenticate).</summary>
+public interface IProxyAuthenticator
+{
+    ValueTask<AuthVerdict> VerifyAsync(AuthRequest request, CancellationToken cancellationToken);
+
+    AuthChallenge CreateChallenge(string realm, bool transportIsSecure, bool stale);
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using Switchboard.Auth;
+using Switchboard.Contracts.Routing;
+using Switchboard.Contracts.Sip;
+using Switchboard.Proxy.Routing;
+using Switchboard.Sip;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Uris;
+
+namespace Switchboard.Proxy.Security;
+
+/// <summary>
+/// Who may use the proxy for what. Trusted sources pass. In-dialog requests that came by our own Record-Route pass.
+/// Requests from a local domain (From) are challenged with 407 and must then name their own account. Anyone may
+/// reach a local destination; a foreign destination (by Request-URI or by a Route left after ours) needs an
+/// authenticated local user — so no header can turn the proxy into an open relay.
+/// </summary>
+public sealed class ProxySecurityPolicy
+{
+    private readonly ProxyOptions _options;
+    private readonly ProxyIdentity _identity;
+    private readonly IAddressResolutionService _domains;
+    private readonly IProxyAuthenticator _authenticator;
+    private readonly TrustedNetworks _trusted;
+
+    public ProxySecurityPolicy(
+        ProxyOptions options, ProxyIdentity identity, IAddressResolutionService domains, IProxyAuthenticator authenticator)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(domains);
+        ArgumentNullException.ThrowIfNull(authenticator);
+        _options = options;
+        _identity = identity;
+        _domains = domains;
+        _authenticator = authenticator;
+        _trusted = new TrustedNetworks(options.TrustedNetworks);
+    }
+
+    public async ValueTask<SecurityDecision> CheckAsync(
+        SipMessage request, SipFlow source, RouteProcessing routing, bool inDialog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(routing);
+        if (_trusted.Contains(source.Remote.Address) || (inDialog && routing.ViaOurRecordRoute))
+        {
+            return SecurityDecision.Allow();
+        }
+
+        bool localDestination = await IsLocalDestinationAsync(request, routing, cancellationToken).ConfigureAwait(false);
+        SipUri? from = FromUri(request);
+        bool localCaller = from is not null && await _domains.IsLocalDomainAsync(from.Host, cancellationToken).ConfigureAwait(false);
+        if (localCaller && !inDialog && (_options.ChallengeLocalCallers || !localDestination))
+        {
+            return await AuthenticateAsync(request, source, from!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return localDestination ? SecurityDecision.Allow() : SecurityDecision.Reject(403, "Relaying Denied");
+    }
+
+    private async ValueTask<bool> IsLocalDestinationAsync(SipMessage request, RouteProcessing routing, CancellationToken cancellationToken)
+    {
+        SipUri? destination = routing.NextRoute ?? routing.RestoredRequestUri;
+        if (destination is null && !SipUri.TryParse(request.GetSpan(request.RequestUri), out destination))
+        {
+            return false;
+        }
+
+        if (destination.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        {
+            return false; // tel: and other schemes reach gateways: for authenticated users only
+        }
+
+        return _identity.IsUs(destination) || await _domains.IsLocalDomainAsync(destination.Host, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<SecurityDecision> AuthenticateAsync(SipMessage request, SipFlow source, SipUri from, CancellationToken cancellationToken)
+    {
+        string realm = from.Host;
+        bool secure = source.Transport == SipTransport.Tls;
+        var credentials = new List<string>();
+        foreach (SipHeader header in request.GetHeaders(HeaderKind.ProxyAuthorization))
+        {
+            credentials.Add(Encoding.UTF8.GetString(request.GetValue(header)));
+        }
+
+        var authRequest = new AuthRequest(
+            credentials, Encoding.ASCII.GetString(request.GetSpan(request.MethodRange)), request.GetString(request.RequestUri)!,
+            request.Body.IsPresent ? request.Buffer[request.Body.Start..request.Body.End] : ReadOnlyMemory<byte>.Empty, realm, secure);
+        AuthVerdict verdict = await _authenticator.VerifyAsync(authRequest, cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsOk)
+        {
+            AuthChallenge challenge = _authenticator.CreateChallenge(realm, secure, verdict.Kind == AuthVerdictKind.Stale);
+            return SecurityDecision.Reject(challenge.Status, challenge.Reason, challenge.Values.Select(v => new KeyValuePair<string, string>(challenge.HeaderName, v)).ToList());
+        }
+
+        if (_options.RequireFromMatchesAccount && !string.Equals(from.User, verdict.User, StringComparison.OrdinalIgnoreCase))
+        {
+            return SecurityDecision.Reject(403, "From Does Not Match The Account");
+        }
+
+        return SecurityDecision.Allow(verdict.User);
+    }
+
+    private static SipUri? FromUri(SipMessage request) =>
+        request.TryGetFrom(out SipNameAddress from) && SipUri.TryParse(from.Uri.Of(request.Span), out SipUri? uri)
+        && uri.Scheme is UriScheme.Sip or UriScheme.Sips ? uri : null;
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using Switchboard.Auth;
+using Switchboard.Auth.BruteForce;
+using Switchboard.Contracts.Sip;
+using Switchboard.Signal.Handlers;
+using Switchboard.Signal.Metrics;
+using Switchboard.Sip;
+
+namespace Switchboard.Signal.Registration;
+
+/// <summary>
+/// Digest (or NTLM) authentication of a REGISTER (RFC 3261 §22.4): 401 with challenges when credentials are missing,
+/// wrong or replayed (a retry gets a fresh nonce), stale=true on an expired nonce, 403 when the authenticated user is
+/// not the To user or the brute-force limiter refuses the source or account.
+/// </summary>
+public sealed class RegisterAuthorizer
+{
+    private readonly SipAuthenticator _authenticator;
+    private readonly BruteForceLimiter _limiter;
+    private readonly SignalMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly string? _fixedRealm;
+
+    public RegisterAuthorizer(SipAuthenticator authenticator, BruteForceLimiter limiter, SignalMetrics metrics, TimeProvider time, SignalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        ArgumentNullException.ThrowIfNull(limiter);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        _authenticator = authenticator;
+        _limiter = limiter;
+        _metrics = metrics;
+        _time = time;
+        _fixedRealm = options.FixedRealm;
+    }
+
+    /// <summary>True when the request may go on; otherwise it has been answered.</summary>
+    public async ValueTask<bool> AuthorizeAsync(SipRequestContext context, string user, string domain, CancellationToken cancellationToken)
+    {
+        string source = context.Flow.Remote.Address.ToString();
+        string account = user + "@" + domain;
+        LimitVerdict limit = _limiter.Check(source, account);
+        if (limit.Action == LimitAction.Refuse)
+        {
+            _metrics.AuthFailed();
+            context.Respond(403, "Forbidden");
+            return false;
+        }
+
+        if (limit.Action == LimitAction.Delay)
+        {
+            await Task.Delay(limit.Delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        string realm = _fixedRealm ?? domain;
+        bool secure = context.Flow.Transport == SipTransport.Tls;
+        AuthVerdict verdict = await _authenticator.VerifyAsync(ToAuthRequest(context.Request, realm, secure), cancellationToken).ConfigureAwait(false);
+        switch (verdict.Kind)
+        {
+            case AuthVerdictKind.Ok when string.Equals(verdict.User, user, StringComparison.Ordinal):
+                _limiter.RecordSuccess(account);
+                return true;
+            case AuthVerdictKind.Ok:
+                // Valid credentials of another account: RFC 3261 §10.3 step 3 (not authorized to register this AOR).
+                _metrics.AuthFailed();
+                context.Respond(403, "Forbidden");
+                return false;
+            case AuthVerdictKind.Continue:
+                Challenge(context, [verdict.Challenge!]);
+                return false;
+            case AuthVerdictKind.Unauthorized:
+                _limiter.RecordFailure(source, account);
+                _metrics.AuthFailed();
+                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure).Values);
+                return false;
+            default:
+                bool stale = verdict.Kind == AuthVerdictKind.Stale;
+                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values);
+                return false;
+        }
+    }
+
+    private void Challenge(SipRequestContext context, IReadOnlyList<string> values)
+    {
+        string header = AuthRoleHeaders.ChallengeHeader(AuthRole.Registrar);
+        var headers = new KeyValuePair<string, string>[values.Count];
+        for (int i = 0; i < headers.Length; i++)
+        {
+            headers[i] = new(header, values[i]);
+        }
+
+        _metrics.ChallengeSent();
+        context.Respond(AuthRoleHeaders.ChallengeStatus(AuthRole.Registrar), AuthRoleHeaders.ChallengeReason(AuthRole.Registrar), headers);
+    }
+
+    private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
+    {
+        var values = new List<string>(1);
+        foreach (SipHeader header in request.GetHeaders(HeaderKind.Authorization))
+        {
+            values.Add(Encoding.UTF8.GetString(request.GetValue(header)));
+        }
+
+        return new AuthRequest(
+            values,
+            "REGISTER",
+            request.GetString(request.RequestUri) ?? string.Empty,
+            request.GetSpan(request.Body).ToArray(),
+            realm,
+            secure);
+    }
+}

@@ -1,0 +1,91 @@
+using Switchboard.Contracts.Registrar;
+using Switchboard.Contracts.Routing;
+using Switchboard.Signal.Handlers;
+using Switchboard.Sip;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Uris;
+
+namespace Switchboard.Signal.Registration;
+
+/// <summary>
+/// REGISTER (RFC 3261 §10.3): the To domain must be local, the sender authenticated as the To user (unless
+/// <see cref="SignalOptions.RequireAuthentication"/> is off), then the registrar decides and we write its answer.
+/// </summary>
+public sealed class RegisterHandler : ISipRequestHandler
+{
+    private readonly IAddressResolutionService _resolution;
+    private readonly IRegistrarService _registrar;
+    private readonly RegisterAuthorizer _authorizer;
+    private readonly bool _requireAuthentication;
+
+    public RegisterHandler(IAddressResolutionService resolution, IRegistrarService registrar, RegisterAuthorizer authorizer, SignalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        ArgumentNullException.ThrowIfNull(registrar);
+        ArgumentNullException.ThrowIfNull(authorizer);
+        ArgumentNullException.ThrowIfNull(options);
+        _resolution = resolution;
+        _registrar = registrar;
+        _authorizer = authorizer;
+        _requireAuthentication = options.RequireAuthentication;
+    }
+
+    public SipMethod Methods => SipMethod.Register;
+
+    public async ValueTask<bool> TryHandleAsync(SipRequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.Request.Method != SipMethod.Register)
+        {
+            return false;
+        }
+
+        if (!TryGetAddressOfRecord(context.Request, out string user, out string domain))
+        {
+            context.Respond(400, "Bad To Address");
+            return true;
+        }
+
+        if (!await _resolution.IsLocalDomainAsync(domain, cancellationToken).ConfigureAwait(false))
+        {
+            context.Respond(403, "Domain Not Served Here");
+            return true;
+        }
+
+        if (_requireAuthentication && !await _authorizer.AuthorizeAsync(context, user, domain, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        RegisterRequest request = RegisterRequestReader.Read(context.Request, $"sip:{user}@{domain}", context.Flow);
+        RegisterResult result = await _registrar.RegisterAsync(request, cancellationToken).ConfigureAwait(false);
+        context.Respond(result.StatusCode, result.ReasonPhrase, ResponseHeaders(result));
+        return true;
+    }
+
+    /// <summary>The AOR parts from To: the user as decoded, the host lower-cased (RFC 3261 §10.3 step 5).</summary>
+    private static bool TryGetAddressOfRecord(SipMessage request, out string user, out string domain)
+    {
+        user = domain = string.Empty;
+        if (!request.TryGetTo(out SipNameAddress to) || !SipUri.TryParse(request.GetSpan(to.Uri), out SipUri? uri)
+            || uri.User is not { Length: > 0 } name || uri.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        {
+            return false;
+        }
+
+        user = name;
+        domain = uri.Host.ToLowerInvariant();
+        return true;
+    }
+
+    private static List<KeyValuePair<string, string>> ResponseHeaders(RegisterResult result)
+    {
+        var headers = new List<KeyValuePair<string, string>>(result.Contacts.Count + result.Headers.Count);
+        foreach (RegisteredContact contact in result.Contacts)
+        {
+            headers.Add(new("Contact", contact.HeaderValue));
+        }
+
+        headers.AddRange(result.Headers);
+        return headers;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Switchboard.Signal;
+
+/// <summary>The SIP server core's settings (the manual's SIP Server page, authentication switches included).</summary>
+public sealed class SignalOptions
+{
+    /// <summary>Host names and IP addresses that mean "this server" in a Request-URI (the edge's local addresses count too).</summary>
+    public IList<string> ServerNames { get; set; } = ["localhost", "127.0.0.1"];
+
+    /// <summary>Challenge REGISTER with Digest; off only for benchmarks and the RFC 4475 "registrar that does not authenticate".</summary>
+    public bool RequireAuthentication { get; set; } = true;
+
+    /// <summary>The manual's "Advertise Digest AUTH": offer Digest (SHA-256, then MD5) in 401 challenges.</summary>
+    public bool AdvertiseDigest { get; set; } = true;
+
+    /// <summary>The manual's "Advertise NTLM AUTH".</summary>
+    public bool AdvertiseNtlm { get; set; }
+
+    /// <summary>Realm of REGISTER challenges: null means the To domain (accounts keep one HA1 per domain).</summary>
+    public string? FixedRealm { get; set; }
+
+    /// <summary>Option tags we support: listed in Supported, accepted in Require/Proxy-Require.</summary>
+    public IList<string> SupportedOptionTags { get; set; } = ["path", "outbound"];
+
+    /// <summary>Retry-After seconds in the 503 sent when the server transaction Limit is reached.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>The product token of the Server header (the version is appended).</summary>
+    public string ProductName { get; set; } = "Switchboard";
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(ServerNames);
+        ArgumentNullException.ThrowIfNull(SupportedOptionTags);
+        if (RetryAfterSeconds is < 0 or > 86_400)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryAfterSeconds), RetryAfterSeconds, "Retry-After must be 0..86400 s.");
+        }
+    }
+}

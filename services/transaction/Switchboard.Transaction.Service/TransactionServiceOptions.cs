@@ -1,0 +1,13 @@
+namespace Switchboard.Transaction.Service;
+
+/// <summary>How the transaction service talks to its edges.</summary>
+public sealed class TransactionServiceOptions
+{
+    public const string Section = "TransactionService";
+
+    /// <summary>Messages waiting for one edge; past it sends fail like a full socket buffer.</summary>
+    public int EdgeQueueCapacity { get; set; } = 16_384;
+
+    /// <summary>Most messages per stream frame.</summary>
+    public int MaxBatch { get; set; } = 128;
+}

@@ -1,0 +1,18 @@
+using Switchboard.AdminGateway;
+using Switchboard.Hosting;
+using Switchboard.Hosting.Bus;
+using Switchboard.Hosting.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSwitchboardDefaults();
+builder.Services.AddSwitchboardBus(builder.Configuration, x =>
+{
+    x.AddAdminGatewayConsumers();
+    x.AddConsumer<SettingsChangedConsumer>(); // the gateway's own log levels
+});
+builder.AddAdminGateway();
+
+var app = builder.Build();
+app.MapSwitchboardDefaults();
+app.MapAdminGatewayEndpoints();
+app.Run();

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Prometheus;
+using Switchboard.Hosting.Discovery;
+using Switchboard.Hosting.Logging;
+
+namespace Switchboard.Hosting;
+
+/// <summary>
+/// What every Switchboard process shares (after dotnet/eShop's ServiceDefaults): health checks, Prometheus
+/// metrics, System Log levels, and Consul registration/discovery. The bus is separate
+/// (<see cref="Bus.BusServiceCollectionExtensions.AddSwitchboardBus"/>) because each service brings its consumers.
+/// </summary>
+public static class Extensions
+{
+    public const string HealthPath = "/health";
+    public const string ReadyPath = "/ready";
+    public const string MetricsPath = "/metrics";
+
+    private const string LiveTag = "live";
+
+    public static IHostApplicationBuilder AddSwitchboardDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSystemLog(builder.Configuration);
+        builder.Services.AddSystemLogForwarding(builder.Configuration); // LogRecorded fan-out (SystemLog:Forwarding)
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddSwitchboardDiscovery(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health</c>: liveness (the process answers); <c>/ready</c>: every registered check (the bus's too);
+    /// <c>/metrics</c>: Prometheus text format, with HTTP request metrics.
+    /// </summary>
+    public static WebApplication MapSwitchboardDefaults(this WebApplication app)
+    {
+        app.UseHttpMetrics();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks(ReadyPath);
+        app.MapMetrics(MetricsPath);
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Events;
+using Switchboard.Contracts.Logging;
+using Switchboard.Hosting.Bus;
+using Switchboard.Hosting.Logging;
+
+namespace Switchboard.Hosting.Tests;
+
+public sealed class InMemoryBusTests
+{
+    private static IHost Host(Action<IBusRegistrationConfigurator> consumers)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IMetricFactory>(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
+        builder.Services.AddSingleton<ReceivedCalls>();
+        builder.Services.AddSystemLog(builder.Configuration);
+        builder.Services.AddSwitchboardBus(builder.Configuration, consumers);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task An_event_published_through_IEventPublisher_reaches_a_consumer()
+    {
+        using var host = Host(x => x.AddConsumer<CallStartedRecordingConsumer>());
+        await host.StartAsync();
+        var publisher = host.Services.GetRequiredService<IEventPublisher>();
+        var received = host.Services.GetRequiredService<ReceivedCalls>();
+
+        await publisher.Publish(new CallStarted("abc@127.0.0.1", "sip:alice@example.com", "sip:bob@example.com", DateTimeOffset.UnixEpoch));
+
+        var arrived = await Eventually.True(() => received.Events.Count == 1);
+        await host.StopAsync();
+        Assert.True(arrived, "the consumer did not receive the event within 10 s");
+        var call = Assert.Single(received.Events);
+        Assert.Equal(("abc@127.0.0.1", "sip:bob@example.com"), (call.CallId, call.To));
+    }
+
+    [Fact]
+    public async Task A_SystemLog_SettingsChanged_event_changes_the_level_of_its_tag()
+    {
+        using var host = Host(x => x.AddConsumer<SettingsChangedConsumer>());
+        await host.StartAsync();
+        var levels = host.Services.GetRequiredService<ISystemLogLevels>();
+        var publisher = host.Services.GetRequiredService<IEventPublisher>();
+        Assert.Equal(SystemLogLevel.Problems, levels.Get(SystemLogTag.SipServer));
+
+        await publisher.Publish(new SettingsChanged("Router", "SIPS", "AllInfo", DateTimeOffset.UnixEpoch));
+        await publisher.Publish(new SettingsChanged("SystemLog", "SIPS", "NoSuchLevel", DateTimeOffset.UnixEpoch));
+        await publisher.Publish(new SettingsChanged("SystemLog", "SIPS", "LowLevel", DateTimeOffset.UnixEpoch));
+
+        var changed = await Eventually.True(() => levels.Get(SystemLogTag.SipServer) != SystemLogLevel.Problems);
+        await host.StopAsync();
+        Assert.True(changed, "the level did not change within 10 s");
+        Assert.Equal(SystemLogLevel.LowLevel, levels.Get(SystemLogTag.SipServer));
+    }
+
+    public sealed class ReceivedCalls
+    {
+        private readonly ConcurrentQueue<CallStarted> _events = new();
+
+        public IReadOnlyList<CallStarted> Events => _events.ToArray();
+
+        public void Add(CallStarted call) => _events.Enqueue(call);
+    }
+
+    public sealed class CallStartedRecordingConsumer(ReceivedCalls received) : IConsumer<CallStarted>
+    {
+        public Task Consume(ConsumeContext<CallStarted> context)
+        {
+            received.Add(context.Message);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Switchboard.RelayBench;
+
+/// <summary>
+/// Command line: <c>--streams N</c> relayed streams (each two directions), <c>--seconds S</c> (capped at 10),
+/// <c>--rate R</c> packets/s per direction (0 = as fast as a window of <c>--window W</c> packets in flight per
+/// direction allows), <c>--direct</c> (peers talk without the relay: the baseline to subtract), <c>--rtpengine
+/// 127.0.0.1:22222</c> (relay through a running rtpengine instead, set up over its NG protocol), <c>--relay-pid P</c>
+/// (add that process's CPU time, read from /proc, to the measured CPU: the external relay's share).
+/// </summary>
+internal sealed record BenchOptions(int Streams, double Seconds, int Rate, int Window, bool Direct, System.Net.IPEndPoint? RtpEngine, int RelayPid)
+{
+    public const int PacketSize = 200;
+    public const double MaxSeconds = 10;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        int streams = 1, rate = 0, window = 4;
+        double seconds = 5;
+        var direct = false;
+        System.Net.IPEndPoint? rtpEngine = null;
+        var relayPid = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--streams": streams = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rate": rate = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--window": window = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--direct": direct = true; break;
+                case "--relay-pid": relayPid = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rtpengine": rtpEngine = System.Net.IPEndPoint.Parse(args[++i]); break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}'");
+            }
+        }
+
+        if (streams is < 1 or > 2000 || window is < 1 or > 64 || rate is < 0 or > 10_000)
+            throw new ArgumentException("--streams 1..2000, --window 1..64, --rate 0..10000");
+        return new BenchOptions(streams, Math.Clamp(seconds, 0.5, MaxSeconds), rate, window, direct, rtpEngine, relayPid);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Switchboard.RelayBench;
+
+/// <summary>Figures of the measured window.</summary>
+internal sealed record BenchResult(long Received, long Relayed, TimeSpan Wall, TimeSpan Cpu, long Lost,
+    double P50Micros, double P99Micros, double P999Micros)
+{
+    public double PacketsPerSecond => Received / Wall.TotalSeconds;
+
+    /// <summary>Process CPU (relay + load generator) per 1,000 packets delivered, in milliseconds.</summary>
+    public double CpuMsPer1000 => Received == 0 ? double.NaN : Cpu.TotalMilliseconds * 1000 / Received;
+
+    public string Describe(BenchOptions o) => string.Create(CultureInfo.InvariantCulture,
+        $"| {(o.Direct ? "direct" : o.RtpEngine is null ? "switchboard" : "rtpengine")} | {o.Streams} | {(o.Rate > 0 ? $"{o.Rate} pps/dir" : $"window {o.Window}")} "
+        + $"| {PacketsPerSecond:N0} | {CpuMsPer1000:F2} | {P50Micros:N0} | {P99Micros:N0} | {P999Micros:N0} | {Lost} |"
+        + $"  (wall {Wall.TotalSeconds:F1} s, cpu {Cpu.TotalSeconds:F2} s, relay counted {Relayed:N0})");
+}

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Switchboard.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A running Switchboard on 127.0.0.1, in one of its two wirings. Tests talk to it only through its SIP ports and
+/// its admin HTTP API, so the same test runs against both.
+/// </summary>
+public abstract class SwitchboardDeployment : IAsyncLifetime
+{
+    private readonly List<ServerProcess> _processes = [];
+
+    protected SwitchboardDeployment()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("switchboard-it-").FullName;
+        SipPort = FreePorts.Next();
+        TlsPort = FreePorts.Next();
+        (CertificatePath, KeyPath) = WriteSelfSignedCertificate(DataDirectory);
+    }
+
+    public abstract string Name { get; }
+
+    public int SipPort { get; }
+
+    public int TlsPort { get; }
+
+    /// <summary>Base address of the admin HTTP API (router, registrar…).</summary>
+    public string AdminBase { get; protected set; } = "";
+
+    public string DataDirectory { get; }
+
+    protected string CertificatePath { get; }
+
+    protected string KeyPath { get; }
+
+    internal IReadOnlyList<ServerProcess> Processes => _processes;
+
+    public abstract Task InitializeAsync();
+
+    /// <summary>The edge listener settings both wirings share.</summary>
+    protected IEnumerable<string> EdgeArguments() =>
+    [
+        $"--EdgeTransport:Udp:0=127.0.0.1:{SipPort}",
+        $"--EdgeTransport:Tcp:0=127.0.0.1:{SipPort}",
+        $"--EdgeTransport:Tls:0=127.0.0.1:{TlsPort}",
+        $"--EdgeTransport:TlsCertificatePath={CertificatePath}",
+        $"--EdgeTransport:TlsKeyPath={KeyPath}",
+        "--EdgeTransport:TcpInputChannels=64",
+        "--EdgeTransport:TcpIdleTimeout=00:00:03",
+    ];
+
+    internal ServerProcess Start(string name, string dll, IEnumerable<string> arguments)
+    {
+        var process = ServerProcess.Start(name, dll, arguments);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Waits until the server answers OPTIONS on its SIP port (the whole SIP path is up).</summary>
+    protected async Task WaitForSipAsync(TimeSpan timeout)
+    {
+        using var probe = new SipProbe();
+        var deadline = DateTime.UtcNow + timeout;
+        var attempt = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            await probe.SendAsync(probe.Options($"sip:127.0.0.1:{SipPort}", $"z9hG4bK-wait{attempt++}"), SipPort);
+            var answer = await probe.ReceiveAsync(500);
+            if (answer is not null && answer.StartsWith("SIP/2.0 200", StringComparison.Ordinal))
+            {
+                return;
+            }
+            foreach (var process in _processes.Where(p => p.HasExited))
+            {
+                throw new InvalidOperationException($"{Name}: a process exited:\n{process.Output}");
+            }
+        }
+        throw new TimeoutException($"{Name}: no 200 to OPTIONS on {SipPort} within {timeout}:\n" +
+            string.Join("\n----\n", _processes.Select(p => p.Output)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Edges first, then the core and the stores, in reverse start order.
+        for (var i = _processes.Count - 1; i >= 0; i--)
+        {
+            await _processes[i].DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static (string Cert, string Key) WriteSelfSignedCertificate(string directory)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=switchboard.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var certPath = Path.Combine(directory, "sip-cert.pem");
+        var keyPath = Path.Combine(directory, "sip-key.pem");
+        File.WriteAllText(certPath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return (certPath, keyPath);
+    }
+}
+
+/// <summary>The embedded default: one process, direct calls, in-memory bus.</summary>
+public sealed class AllInOneDeployment : SwitchboardDeployment
+{
+    public override string Name => "all-in-one";
+
+    public override async Task InitializeAsync()
+    {
+        var http = FreePorts.Next();
+        AdminBase = $"http://127.0.0.1:{http}";
+        var host = Start("switchboard", RepositoryPaths.AllInOne,
+            EdgeArguments().Concat([
+                $"--Kestrel:Endpoints:http:Url={AdminBase}",
+                $"--Storage:DataDirectory={DataDirectory}",
+            ]));
+        await host.WaitForHttpAsync(AdminBase + "/health", TimeSpan.FromSeconds(60));
+        await WaitForSipAsync(TimeSpan.FromSeconds(30));
+    }
+}
+
+/// <summary>The services as separate processes on loopback: the same code, wired by gRPC streams.</summary>
+public sealed class DistributedDeployment : SwitchboardDeployment
+{
+    public override string Name => "distributed";
+
+    public override async Task InitializeAsync()
+    {
+        var transactionHttp = FreePorts.Next();
+        var transactionGrpc = FreePorts.Next();
+        var edgeHttp = FreePorts.Next();
+        AdminBase = $"http://127.0.0.1:{transactionHttp}";
+        var transaction = Start("transaction", RepositoryPaths.TransactionService,
+        [
+            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{transactionHttp}",
+            $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{transactionGrpc}",
+            $"--Storage:DataDirectory={DataDirectory}",
+        ]);
+        await transaction.WaitForHttpAsync($"http://127.0.0.1:{transactionHttp}/health", TimeSpan.FromSeconds(60));
+        var edge = Start("edge", RepositoryPaths.EdgeService,
+            EdgeArguments().Concat([
+                $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{edgeHttp}",
+                $"--SipCoreLink:Address=http://127.0.0.1:{transactionGrpc}",
+            ]));
+        await edge.WaitForHttpAsync($"http://127.0.0.1:{edgeHttp}/health", TimeSpan.FromSeconds(60));
+        await WaitForSipAsync(TimeSpan.FromSeconds(30));
+    }
+}
