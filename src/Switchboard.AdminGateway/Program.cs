@@ -1,14 +1,13 @@
 using Switchboard.AdminGateway;
 using Switchboard.Hosting;
 using Switchboard.Hosting.Bus;
-using Switchboard.Hosting.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardDefaults();
 builder.Services.AddSwitchboardBus(builder.Configuration, x =>
 {
     x.AddAdminGatewayConsumers();
-    x.AddConsumer<SettingsChangedConsumer>(); // the gateway's own log levels
+    x.AddSettingsChangedConsumerPerInstance(); // the gateway's own log levels
 });
 builder.AddAdminGateway();
 

@@ -9,6 +9,9 @@ internal sealed class RecordingServiceLocator : IServiceLocator
 
     public List<string> Lookups { get; } = [];
 
+    /// <summary>When set, lookups fail with it (a discovery outage).</summary>
+    public Exception? Failure { get; set; }
+
     public void Set(params MediaProxyTestHost[] hosts) =>
         _endpoints = hosts.Select(h => new ServiceEndpoint(h.InstanceId, "127.0.0.1", h.GrpcPort,
             new Dictionary<string, string>())).ToArray();
@@ -19,6 +22,8 @@ internal sealed class RecordingServiceLocator : IServiceLocator
     {
         lock (Lookups)
             Lookups.Add(serviceName);
+        if (Failure is not null)
+            return Task.FromException<IReadOnlyList<ServiceEndpoint>>(Failure);
         return Task.FromResult(_endpoints);
     }
 }

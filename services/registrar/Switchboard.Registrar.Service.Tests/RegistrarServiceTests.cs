@@ -14,6 +14,9 @@ public class RegistrarServiceTests
 {
     private const string Aor = "sip:alice@example.com";
 
+    // The first call opens the HTTP/2 connection; on a loaded CI machine that can take seconds.
+    private static readonly StreamingClientOptions Patient = new() { CallTimeout = TimeSpan.FromSeconds(30) };
+
     private static readonly RegistrationFlow UdpFlow = new("edge-1", "UDP", "127.0.0.1", 5060, "192.0.2.9", 5062);
 
     [Fact]
@@ -22,7 +25,7 @@ public class RegistrarServiceTests
         var events = new RecordingEventPublisher();
         await using var host = await RegistrarServiceHost.StartAsync(publisher: events);
         using var channel = host.OpenChannel();
-        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel));
+        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel), Patient);
 
         var result = await registrar.RegisterAsync(Register("call-1", 1, new RegisterContact("sip:alice@192.0.2.9:5062", Expires: 600, Q: "0.5")));
 
@@ -60,7 +63,7 @@ public class RegistrarServiceTests
         var events = new RecordingEventPublisher();
         await using var host = await RegistrarServiceHost.StartAsync(publisher: events);
         using var channel = host.OpenChannel();
-        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel));
+        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel), Patient);
         var contact = new RegisterContact("sip:alice@192.0.2.9:5062");
 
         Assert.Equal(200, (await registrar.RegisterAsync(Register("c", 1, contact with { Expires = 300 }))).StatusCode);
@@ -81,7 +84,7 @@ public class RegistrarServiceTests
     {
         await using var host = await RegistrarServiceHost.StartAsync();
         using var channel = host.OpenChannel();
-        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel));
+        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel), Patient);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => registrar.RegisterAsync(
             Register($"call-{i}", 1, new RegisterContact($"sip:u{i}@192.0.2.9:5062", Expires: 600)) with { Aor = $"sip:u{i}@example.com" }).AsTask()));
@@ -103,7 +106,7 @@ public class RegistrarServiceTests
         {
             using var channel = host.OpenChannel();
             await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel),
-                new StreamingClientOptions { CallTimeout = TimeSpan.FromSeconds(2), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
+                new StreamingClientOptions { CallTimeout = TimeSpan.FromSeconds(10), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) });
             Assert.Equal(200, (await registrar.RegisterAsync(Register("c", 1, new RegisterContact("sip:alice@192.0.2.9:5062", Expires: 600)))).StatusCode);
 
             await host.StopAsync();
@@ -137,7 +140,7 @@ public class RegistrarServiceTests
     {
         await using var host = await RegistrarServiceHost.StartAsync();
         using var channel = host.OpenChannel();
-        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel));
+        await using var registrar = new GrpcRegistrarService(new Proto.Registrar.RegistrarClient(channel), Patient);
         await registrar.RegisterAsync(Register("c", 1, new RegisterContact("sip:alice@192.0.2.9:5062", Expires: 600)));
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };

@@ -8,12 +8,15 @@ namespace Switchboard.Router.Service.Tests;
 
 public class GrpcClientTests
 {
+    // The first call opens the HTTP/2 connection; on a loaded CI machine that can take seconds.
+    private static readonly StreamingClientOptions Patient = new() { CallTimeout = TimeSpan.FromSeconds(30) };
+
     [Fact]
     public async Task CredentialLookupOverH2c()
     {
         await using var host = await StartWithAliceAsync();
         using var channel = host.OpenChannel();
-        await using var lookup = new GrpcCredentialLookup(host.Client(channel));
+        await using var lookup = new GrpcCredentialLookup(host.Client(channel), Patient);
 
         var alice = await lookup.FindAsync("alice", "example.com");
 
@@ -31,7 +34,7 @@ public class GrpcClientTests
         await using var host = await StartWithAliceAsync();
         await host.Http.PostAsJsonAsync("/api/router/forwarders", new { name = "out", domain = "example.com", target = "sip:bob@far.example" });
         using var channel = host.OpenChannel();
-        await using var resolution = new GrpcAddressResolutionService(host.Client(channel));
+        await using var resolution = new GrpcAddressResolutionService(host.Client(channel), Patient);
 
         Assert.Equal(AddressResolution.Local("alice", "example.com"), await resolution.ResolveAsync("alice", "example.com"));
         Assert.Equal(AddressResolution.ToRemote("sip:bob@far.example"), await resolution.ResolveAsync("out", "example.com"));
@@ -54,8 +57,8 @@ public class GrpcClientTests
         foreach (var user in users)
             await host.Http.PostAsJsonAsync("/api/router/accounts", new { user, domain = "example.com", password = "pw" });
         using var channel = host.OpenChannel();
-        await using var lookup = new GrpcCredentialLookup(host.Client(channel));
-        await using var resolution = new GrpcAddressResolutionService(host.Client(channel));
+        await using var lookup = new GrpcCredentialLookup(host.Client(channel), Patient);
+        await using var resolution = new GrpcAddressResolutionService(host.Client(channel), Patient);
 
         var clock = Stopwatch.StartNew();
         var lookups = Enumerable.Range(0, 200).Select(i => lookup.FindAsync(i < 100 ? users[i] : $"missing{i}", "example.com").AsTask());
@@ -83,7 +86,7 @@ public class GrpcClientTests
         try
         {
             using var channel = host.OpenChannel();
-            var options = new StreamingClientOptions { CallTimeout = TimeSpan.FromSeconds(2), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) };
+            var options = new StreamingClientOptions { CallTimeout = TimeSpan.FromSeconds(10), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) };
             await using var lookup = new GrpcCredentialLookup(host.Client(channel), options);
             Assert.NotNull(await lookup.FindAsync("alice", "example.com"));
 

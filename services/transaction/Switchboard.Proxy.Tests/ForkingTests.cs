@@ -199,4 +199,38 @@ public sealed class ForkingTests
         Assert.Equal([302], upstream.Statuses);
         Assert.Single(harness.Transport.Started);
     }
+
+    [Fact]
+    public async Task Unresolvable_targets_count_as_503_and_the_next_group_is_tried()
+    {
+        var harness = WithBob(("sip:bob@phone.invalid", 1000), ("sip:bob@203.0.113.21:5070", 500));
+
+        var (_, upstream) = await harness.SendAsync(TestMessages.Invite());
+
+        var sent = Assert.Single(harness.Transport.Started);
+        Assert.Equal("sip:bob@203.0.113.21:5070", TestMessages.RequestUri(sent.Message));
+        sent.Respond(486, "b");
+        Assert.Equal([486], upstream.Statuses);
+    }
+
+    [Fact]
+    public async Task Branches_start_after_an_asynchronous_look_up_and_the_context_completes()
+    {
+        var harness = WithBob(("sip:bob@203.0.113.20:5070", 1000), ("sip:bob@203.0.113.21:5070", 1000));
+        harness.Locator.Asynchronous = true;
+
+        var (_, upstream) = await harness.SendAsync(TestMessages.Invite());
+        DateTime deadline = DateTime.UtcNow.AddSeconds(5);
+        while (harness.Transport.Requests(SipMethod.Invite).Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        var started = harness.Transport.Requests(SipMethod.Invite);
+        Assert.Equal(2, started.Count);
+        started[0].Respond(500, "a");
+        started[1].Respond(486, "b");
+        Assert.Equal([486], upstream.Statuses);
+        Assert.Equal(0, harness.Proxy.ActiveContexts);
+    }
 }

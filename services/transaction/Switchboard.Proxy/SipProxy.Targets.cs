@@ -48,8 +48,11 @@ public sealed partial class SipProxy
         return await _targets.BuildAsync(resolution, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A Request-URI without a user part naming this server, and no Route: a request for us (OPTIONS ping...).</summary>
-    private bool IsAddressedToServer(SipMessage message) =>
-        SipUri.TryParse(message.GetSpan(message.RequestUri), out SipUri? uri) && uri.User is null && !uri.IsLooseRouting
-        && _services.Identity.IsUs(uri) && !message.Contains(HeaderKind.Route);
+    /// <summary>
+    /// A Request-URI without a user part, no Route and not our own Record-Route URI (a strict router's hop): a
+    /// request for a server (OPTIONS ping, a UA addressed by host only), served by the local handlers, not forwarded.
+    /// </summary>
+    private static bool IsAddressedToServer(SipMessage message) =>
+        SipUri.TryParse(message.GetSpan(message.RequestUri), out SipUri? uri) && uri.Scheme is UriScheme.Sip or UriScheme.Sips
+        && uri.User is null && !uri.IsLooseRouting && !message.Contains(HeaderKind.Route);
 }

@@ -43,7 +43,7 @@ public sealed partial class SipProxy
         IAddressResolutionService router,
         IRegistrarService registrar,
         IProxyAuthenticator authenticator,
-        IEventPublisher events,
+        IEventPublisher? events,
         ProxyMetrics metrics,
         TimeProvider time,
         INextHopLocator? locator = null,

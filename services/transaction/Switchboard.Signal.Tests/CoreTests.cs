@@ -109,6 +109,34 @@ public sealed class CoreTests
         Assert.Equal(1, h.Transactions.Metrics.Live(Switchboard.Transaction.TransactionKind.ServerInvite));
     }
 
+    [Fact]
+    public void A_held_invite_gets_an_automatic_100_trying_without_a_to_tag()
+    {
+        var held = new Doubles.RecordingHandler(SipMethod.Invite);
+        using var h = new SignalHarness(firstHandlers: held);
+
+        h.Receive(SipText.Request("INVITE", "sip:bob@example.com", "z9hG4bKt1", "t-1@192.0.2.10"));
+        Assert.Empty(h.TakeSent());
+        h.Time.Advance(TimeSpan.FromMilliseconds(300));
+
+        var trying = h.TakeSingle();
+        Assert.Equal(100, trying.StatusCode);
+        Assert.Equal(["<sip:bob@example.com>"], trying.Headers("To"));
+    }
+
+    [Fact]
+    public void A_response_the_edge_cannot_send_is_counted_and_ends_the_transaction()
+    {
+        using var h = new SignalHarness();
+        h.Sender.NextStatus = Switchboard.Contracts.Sip.SendStatus.Unreachable;
+
+        h.Receive(SipText.Options());
+
+        Assert.Single(h.TakeSent());
+        Assert.Equal(1, h.Metrics.SendFailures);
+        Assert.False(h.Core.Server.TryFind(TransactionKey.ForServer("z9hG4bKopt1", "192.0.2.10", 5070, "OPTIONS"), out _));
+    }
+
     private static string Response(int status, string branch, string method, int cseq = 1, string toTag = "t1") =>
         $"SIP/2.0 {status} Whatever\r\nVia: SIP/2.0/UDP 192.0.2.10:5070;branch={branch}\r\nFrom: <sip:alice@example.com>;tag=fa1\r\n"
         + $"To: <sip:bob@example.com>;tag={toTag}\r\nCall-ID: r-1@10.0.0.1\r\nCSeq: {cseq} {method}\r\nContent-Length: 0\r\n\r\n";

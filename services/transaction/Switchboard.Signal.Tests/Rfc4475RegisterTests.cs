@@ -91,4 +91,28 @@ public sealed class Rfc4475RegisterTests
         Assert.Equal(200, h.TakeSingle().StatusCode);
         Assert.Empty(await h.Registrar.LookupAsync(Aor));
     }
+
+    [Fact]
+    public void Regaut01_unknown_auth_scheme_is_challenged_by_an_authenticating_registrar()
+    {
+        using var h = new SignalHarness();
+
+        h.Receive(SignalHarness.Rfc4475("regaut01"), SignalHarness.Flow(Contracts.Sip.SipTransport.Tcp, connection: 5));
+
+        var sent = h.TakeSingle();
+        Assert.Equal(401, sent.StatusCode);
+        Assert.Equal(2, sent.Headers("WWW-Authenticate").Count);
+    }
+
+    [Fact]
+    public void Regaut01_is_processed_by_a_registrar_that_does_not_authenticate()
+    {
+        using var h = new SignalHarness(o => o.RequireAuthentication = false);
+
+        h.Receive(SignalHarness.Rfc4475("regaut01"), SignalHarness.Flow(Contracts.Sip.SipTransport.Tcp, connection: 5));
+
+        var sent = h.TakeSingle();
+        Assert.Equal(200, sent.StatusCode);
+        Assert.Empty(sent.Headers("Contact")); // a query: nothing bound for j.user
+    }
 }

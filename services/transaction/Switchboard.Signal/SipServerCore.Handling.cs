@@ -88,6 +88,10 @@ public sealed partial class SipServerCore
 
         public void OnAckTimeout(ServerInviteTransaction transaction) => core._metrics.AckTimedOut();
 
-        public void OnTransportError(ServerTransaction transaction) => core._metrics.SendFailed();
+        // SipOutbound already counted the failed send and the layer counts TransportErrors; the transaction is
+        // terminated, and a handler still working on the request finds SendResponse refused.
+        public void OnTransportError(ServerTransaction transaction)
+        {
+        }
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class SipServerCore : ISipMessageSink
         bool ok = message.Flow.IsReliable
             ? _parser.TryParseFramed(copy, parsed, out SipParseError error)
             : _parser.TryParseDatagram(copy, parsed, out error);
-        _metrics.UpdateLive(_transactions.Metrics, _transactions.Metrics);
+        _metrics.UpdateLive(_transactions.Metrics);
         if (!ok)
         {
             OnUnparsable(parsed, error, message.Flow);

@@ -98,7 +98,7 @@ public sealed class MediaRelayPicker : IDisposable
         try
         {
             var endpoints = await _locator.Resolve(_options.ServiceName, cancellationToken).ConfigureAwait(false);
-            var instances = endpoints.Select(InstanceFor).ToArray();
+            var instances = endpoints.Select(InstanceFor).OfType<MediaRelayInstance>().ToArray();
             _snapshot = new Snapshot(instances, _time.GetTimestamp());
             return instances;
         }
@@ -109,9 +109,11 @@ public sealed class MediaRelayPicker : IDisposable
         }
     }
 
-    private MediaRelayInstance InstanceFor(ServiceEndpoint endpoint)
+    // Null for an instance whose registration names no usable gRPC port: it is left out, the others stay.
+    private MediaRelayInstance? InstanceFor(ServiceEndpoint endpoint)
     {
-        var address = GrpcAddress(endpoint);
+        if (GrpcAddress(endpoint) is not { } address)
+            return null;
         var instance = _instances.GetOrAdd(endpoint.Id, static (id, a) => new MediaRelayInstance(id, a), address);
         if (instance.Address == address)
             return instance;
@@ -122,14 +124,14 @@ public sealed class MediaRelayPicker : IDisposable
         return replacement;
     }
 
-    private Uri GrpcAddress(ServiceEndpoint endpoint)
+    private Uri? GrpcAddress(ServiceEndpoint endpoint)
     {
         var uri = endpoint.ToUri();
         if (!endpoint.Meta.TryGetValue(_options.GrpcPortMetaKey, out var text))
             return uri;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
             ? new UriBuilder(uri) { Port = port }.Uri
-            : throw new InvalidOperationException($"instance {endpoint.Id}: meta {_options.GrpcPortMetaKey}='{text}' is not a port");
+            : null;
     }
 
     // Pins of calls that ended without a Delete (timeouts, lost BYEs) go after AffinityIdleTimeout; one scan a minute.

@@ -13,11 +13,19 @@ internal sealed class RecordingLocator : INextHopLocator
 
     public List<NextHop> Lookups { get; } = [];
 
+    /// <summary>Answer on another thread, like a DNS look-up would.</summary>
+    public bool Asynchronous { get; set; }
+
     public async ValueTask<SendTarget?> LocateAsync(NextHop hop, CancellationToken cancellationToken)
     {
         lock (Lookups)
         {
             Lookups.Add(hop);
+        }
+
+        if (Asynchronous)
+        {
+            await Task.Yield();
         }
 
         if (Names.TryGetValue(hop.Host, out IPAddress? address))

@@ -14,16 +14,16 @@ namespace Switchboard.Proxy.Calls;
 public sealed class CallRecorder
 {
     private readonly ConcurrentDictionary<string, CallRecord> _calls = new(StringComparer.Ordinal);
-    private readonly IEventPublisher _events;
+    private readonly IEventPublisher? _events;
     private readonly ProxyMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public CallRecorder(IEventPublisher events, ProxyMetrics metrics, TimeProvider time, ILogger logger)
+    /// <param name="events">Null in a process without a bus: calls are still counted, no events go out.</param>
+    public CallRecorder(IEventPublisher? events, ProxyMetrics metrics, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
-        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(time);
         _events = events;
@@ -84,6 +84,11 @@ public sealed class CallRecorder
     private void Publish<T>(T evt) where T : class
     {
         // The publisher queues and never blocks; a failing bus must not fail a call, only be logged.
+        if (_events is null)
+        {
+            return;
+        }
+
         try
         {
             ValueTask pending = _events.Publish(evt);

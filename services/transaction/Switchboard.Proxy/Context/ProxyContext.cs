@@ -115,28 +115,27 @@ internal sealed partial class ProxyContext
         }
     }
 
+    /// <summary>
+    /// Moves on when every branch is decided: the next target group, else the best response, then closes. Branch
+    /// starts and callbacks may re-enter (same thread, same lock), so each pass re-reads the state.
+    /// </summary>
     private void CheckDone()
     {
-        if (_closed || _starting > 0 || _branches.Exists(b => b.State != BranchState.Completed))
+        while (!_closed && _starting == 0 && !_branches.Exists(b => b.State != BranchState.Completed))
         {
-            return;
-        }
-
-        if (!_finalSent && !_cancelled && !_sixxSeen && _groups.Count > 0)
-        {
-            StartNextGroup();
-            if (_starting > 0 || _branches.Exists(b => b.State != BranchState.Completed))
+            if (!_finalSent && !_cancelled && !_sixxSeen && _groups.Count > 0)
             {
-                return;
+                StartNextGroup();
+                continue;
             }
-        }
 
-        if (!_finalSent)
-        {
-            SendBestResponse();
-        }
+            if (!_finalSent)
+            {
+                SendBestResponse();
+            }
 
-        Close();
+            Close();
+        }
     }
 
     private void Close()

@@ -51,6 +51,8 @@ public sealed class SignalMetrics
 
     public long Dropped => (long)_dropped.Value;
 
+    public long SendFailures => (long)_sendFailures.Value;
+
     public long LiveServerTransactions => (long)_liveServer.Value;
 
     public long Requests(string method) => (long)_requests.WithLabels(method).Value;
@@ -84,11 +86,11 @@ public sealed class SignalMetrics
 
     public void AckTimedOut() => _ackTimeouts.Inc();
 
-    /// <summary>Copies the transaction layer's live counts into the gauges (called per message; reads two ints each).</summary>
-    public void UpdateLive(ITransactionMetrics server, ITransactionMetrics client)
+    /// <summary>Copies the live counts of both layers (one shared context) into the gauges; called per message, reads four ints.</summary>
+    public void UpdateLive(ITransactionMetrics transactions)
     {
-        _liveServer.Set(server.Live(TransactionKind.ServerInvite) + server.Live(TransactionKind.ServerNonInvite));
-        _liveClient.Set(client.Live(TransactionKind.ClientInvite) + client.Live(TransactionKind.ClientNonInvite));
+        _liveServer.Set(transactions.Live(TransactionKind.ServerInvite) + transactions.Live(TransactionKind.ServerNonInvite));
+        _liveClient.Set(transactions.Live(TransactionKind.ClientInvite) + transactions.Live(TransactionKind.ClientNonInvite));
     }
 
     private static string ClassLabel(int status) => status switch

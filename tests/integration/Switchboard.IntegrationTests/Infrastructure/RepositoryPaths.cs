@@ -18,6 +18,10 @@ internal static class RepositoryPaths
 
     public static string TransactionService => HostDll("services/transaction/Switchboard.Transaction.Service", "Switchboard.Transaction.Service");
 
+    public static string RouterService => HostDll("services/router/Switchboard.Router.Service", "Switchboard.Router.Service");
+
+    public static string RegistrarService => HostDll("services/registrar/Switchboard.Registrar.Service", "Switchboard.Registrar.Service");
+
     public static string Rfc4475 => Path.Combine(AppContext.BaseDirectory, "rfc4475");
 
     private static string FindRoot()

@@ -25,8 +25,11 @@ public abstract class SwitchboardDeployment : IAsyncLifetime
 
     public int TlsPort { get; }
 
-    /// <summary>Base address of the admin HTTP API (router, registrar…).</summary>
-    public string AdminBase { get; protected set; } = "";
+    /// <summary>Base address of the router's admin HTTP API (/api/router/...).</summary>
+    public string RouterApi { get; protected set; } = "";
+
+    /// <summary>Base address of the registrar's admin HTTP API (/api/registrar/...).</summary>
+    public string RegistrarApi { get; protected set; } = "";
 
     public string DataDirectory { get; }
 
@@ -37,6 +40,27 @@ public abstract class SwitchboardDeployment : IAsyncLifetime
     internal IReadOnlyList<ServerProcess> Processes => _processes;
 
     public abstract Task InitializeAsync();
+
+    /// <summary>Local domains every test may use, and a few accounts (user = password + "pw").</summary>
+    public static readonly string[] Domains = ["127.0.0.1", "example.com"];
+
+    public static readonly string[] Users = ["alice", "bob", "carol"];
+
+    /// <summary>Creates <see cref="Domains"/> and <see cref="Users"/> through the admin API (as an operator would).</summary>
+    protected async Task ProvisionAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(RouterApi), Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var domain in Domains)
+        {
+            using var response = await http.PostAsync("/api/router/domains", JsonContent($"{{\"name\":\"{domain}\"}}"));
+            Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Conflict, $"domain {domain}: {response.StatusCode}");
+        }
+        var csv = string.Join("\n", Users.Select(user => $"{user},127.0.0.1,{user}pw"));
+        using var import = await http.PostAsync("/api/router/accounts/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.True(import.IsSuccessStatusCode, $"import: {import.StatusCode} {await import.Content.ReadAsStringAsync()}");
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     /// <summary>The edge listener settings both wirings share.</summary>
     protected IEnumerable<string> EdgeArguments() =>
@@ -117,13 +141,14 @@ public sealed class AllInOneDeployment : SwitchboardDeployment
     public override async Task InitializeAsync()
     {
         var http = FreePorts.Next();
-        AdminBase = $"http://127.0.0.1:{http}";
+        RouterApi = RegistrarApi = $"http://127.0.0.1:{http}";
         var host = Start("switchboard", RepositoryPaths.AllInOne,
             EdgeArguments().Concat([
-                $"--Kestrel:Endpoints:http:Url={AdminBase}",
+                $"--Kestrel:Endpoints:http:Url={RouterApi}",
                 $"--Storage:DataDirectory={DataDirectory}",
             ]));
-        await host.WaitForHttpAsync(AdminBase + "/health", TimeSpan.FromSeconds(60));
+        await host.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
+        await ProvisionAsync();
         await WaitForSipAsync(TimeSpan.FromSeconds(30));
     }
 }
@@ -133,18 +158,31 @@ public sealed class DistributedDeployment : SwitchboardDeployment
 {
     public override string Name => "distributed";
 
+    private IEnumerable<string> ServiceArguments(int http, int grpc) =>
+    [
+        $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{http}",
+        $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpc}",
+        $"--Storage:DataDirectory={DataDirectory}",
+    ];
+
     public override async Task InitializeAsync()
     {
-        var transactionHttp = FreePorts.Next();
-        var transactionGrpc = FreePorts.Next();
+        var (routerHttp, routerGrpc) = (FreePorts.Next(), FreePorts.Next());
+        var (registrarHttp, registrarGrpc) = (FreePorts.Next(), FreePorts.Next());
+        var (transactionHttp, transactionGrpc) = (FreePorts.Next(), FreePorts.Next());
         var edgeHttp = FreePorts.Next();
-        AdminBase = $"http://127.0.0.1:{transactionHttp}";
+        RouterApi = $"http://127.0.0.1:{routerHttp}";
+        RegistrarApi = $"http://127.0.0.1:{registrarHttp}";
+        var router = Start("router", RepositoryPaths.RouterService, ServiceArguments(routerHttp, routerGrpc));
+        var registrar = Start("registrar", RepositoryPaths.RegistrarService, ServiceArguments(registrarHttp, registrarGrpc));
+        await router.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
+        await registrar.WaitForHttpAsync(RegistrarApi + "/health", TimeSpan.FromSeconds(60));
+        await ProvisionAsync();
         var transaction = Start("transaction", RepositoryPaths.TransactionService,
-        [
-            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{transactionHttp}",
-            $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{transactionGrpc}",
-            $"--Storage:DataDirectory={DataDirectory}",
-        ]);
+            ServiceArguments(transactionHttp, transactionGrpc).Concat([
+                $"--Services:router-grpc:Endpoints:0=http://127.0.0.1:{routerGrpc}",
+                $"--Services:registrar-grpc:Endpoints:0=http://127.0.0.1:{registrarGrpc}",
+            ]));
         await transaction.WaitForHttpAsync($"http://127.0.0.1:{transactionHttp}/health", TimeSpan.FromSeconds(60));
         var edge = Start("edge", RepositoryPaths.EdgeService,
             EdgeArguments().Concat([

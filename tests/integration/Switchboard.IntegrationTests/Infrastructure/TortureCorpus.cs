@@ -12,11 +12,23 @@ public static partial class TortureCorpus
 
         public byte[] Bytes => System.IO.File.ReadAllBytes(Path.Combine(RepositoryPaths.Rfc4475, File));
 
-        /// <summary>Outcomes allowed in any role (the server is registrar, proxy and endpoint at once).</summary>
-        public IReadOnlyList<string> Outcomes => Response
-            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(part => part[(part.IndexOf('=') + 1)..].Split('|'))
-            .ToArray();
+        /// <summary>
+        /// Outcomes allowed for a server that is a proxy and a registrar (not an endpoint): the manifest's "any",
+        /// "proxy" and "registrar" roles. A message judged only for endpoints ("uas") may get any answer here.
+        /// An authenticating registrar answers 401 where a non-authenticating one would say 200 (RFC 4475 §3.3.7).
+        /// </summary>
+        public IReadOnlyList<string> Outcomes
+        {
+            get
+            {
+                var parts = Response.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(part => (Role: part[..part.IndexOf('=')], Values: part[(part.IndexOf('=') + 1)..].Split('|')))
+                    .Where(part => part.Role is "any" or "proxy" or "registrar")
+                    .SelectMany(part => part.Role == "registrar" && part.Values.Contains("200") ? part.Values.Append("401") : part.Values)
+                    .ToArray();
+                return parts.Length > 0 ? parts : ["process"];
+            }
+        }
 
         public bool IsRequest => !Encoding.ASCII.GetString(Bytes, 0, 8).StartsWith("SIP/", StringComparison.Ordinal);
     }

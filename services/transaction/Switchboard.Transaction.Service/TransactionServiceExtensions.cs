@@ -1,0 +1,60 @@
+using Grpc.Net.Client;
+using Switchboard.Contracts.Registrar;
+using Switchboard.Contracts.Routing;
+using Switchboard.Contracts.Sip;
+using Switchboard.Hosting.Bus;
+using Switchboard.Hosting.Discovery;
+using Switchboard.Protos.Clients;
+using Switchboard.Signal;
+using RouterClient = Switchboard.Protos.Router.Router.RouterClient;
+using RegistrarClient = Switchboard.Protos.Registrar.Registrar.RegistrarClient;
+
+namespace Switchboard.Transaction.Service;
+
+public static class TransactionServiceExtensions
+{
+    /// <summary>gRPC service names the transaction service calls (Consul names, or Services:NAME:Endpoints:0 config).</summary>
+    public const string RouterGrpc = "router-grpc";
+    public const string RegistrarGrpc = "registrar-grpc";
+
+    /// <summary>
+    /// The distributed SIP core: edges stream messages in over <see cref="SipCoreStreamService"/>; accounts, routing
+    /// and registrations are reached over one long-lived gRPC stream each; events go to RabbitMQ when configured.
+    /// </summary>
+    public static IHostApplicationBuilder AddTransactionService(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.Configure<TransactionServiceOptions>(configuration.GetSection(TransactionServiceOptions.Section));
+        builder.Services.AddSwitchboardBus(configuration);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<EdgeLinkHub>();
+        builder.Services.AddSingleton<ISipSender>(sp => sp.GetRequiredService<EdgeLinkHub>());
+        builder.Services.AddSingleton(sp => new RouterClient(Channel(sp, RouterGrpc)));
+        builder.Services.AddSingleton(sp => new RegistrarClient(Channel(sp, RegistrarGrpc)));
+        builder.Services.AddSingleton<ICredentialLookup>(sp => new GrpcCredentialLookup(sp.GetRequiredService<RouterClient>()));
+        builder.Services.AddSingleton<IAddressResolutionService>(sp => new GrpcAddressResolutionService(sp.GetRequiredService<RouterClient>()));
+        builder.Services.AddSingleton<IRegistrarService>(sp => new GrpcRegistrarService(sp.GetRequiredService<RegistrarClient>()));
+        builder.Services.AddSwitchboardSignal(
+            signal => configuration.GetSection("Signal").Bind(signal),
+            transactions => configuration.GetSection("Transactions").Bind(transactions));
+        return builder;
+    }
+
+    public static WebApplication MapTransactionEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<SipCoreStreamService>();
+        return app;
+    }
+
+    /// <summary>An h2c channel to the first healthy instance of <paramref name="service"/> (resolved at start).</summary>
+    private static GrpcChannel Channel(IServiceProvider services, string service)
+    {
+        var locator = services.GetRequiredService<IServiceLocator>();
+        var endpoints = locator.Resolve(service).GetAwaiter().GetResult();
+        if (endpoints.Count == 0)
+        {
+            throw new InvalidOperationException($"No instance of '{service}' (set Services:{service}:Endpoints:0 or Consul:Address).");
+        }
+        return GrpcChannel.ForAddress(endpoints[0].ToUri());
+    }
+}
