@@ -73,7 +73,7 @@ public static class AdminGatewayExtensions
     {
         bus.AddConsumer<SettingsChangedConsumer>().Endpoint(e =>
         {
-            e.Name = $"SettingsChanged-{Environment.MachineName}";
+            e.Name = $"SettingsChanged-{Environment.MachineName}-{Environment.ProcessId}"; // unique per process, host or container
             e.Temporary = true;
         });
         return bus;

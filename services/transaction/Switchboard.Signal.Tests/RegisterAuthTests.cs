@@ -26,6 +26,17 @@ public sealed class RegisterAuthTests
         Assert.Equal(1, h.Metrics.Challenges);
     }
 
+    [Fact]
+    public void A_client_listed_as_md5_only_gets_only_the_md5_challenge()
+    {
+        using var h = new SignalHarness();
+
+        h.Receive(SipText.Register(extra: "User-Agent: baresip v1.0.0 (x86_64/linux)"));
+
+        var challenge = Assert.Single(h.TakeSingle().Headers("WWW-Authenticate"));
+        Assert.Contains("algorithm=MD5", challenge);
+    }
+
     [Theory]
     [InlineData("MD5")]
     [InlineData("SHA-256")]

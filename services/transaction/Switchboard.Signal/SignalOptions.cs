@@ -24,6 +24,13 @@ public sealed class SignalOptions
     /// <summary>Retry-After seconds in the 503 sent when the server transaction Limit is reached.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The manual's "SIP Clients Support": User-Agent prefixes of clients that know only MD5 and fail on a SHA-256
+    /// challenge instead of using the topmost one they support (RFC 8760 §2.4): sipsak 0.9 and SIPp 3.6 answer only
+    /// the first challenge; baresip 1.0 (libre) gives up when any challenge is unsupported. They get MD5 only.
+    /// </summary>
+    public IList<string> Md5OnlyUserAgents { get; set; } = ["sipsak", "sipp", "baresip"];
+
     /// <summary>The product token of the Server header (the version is appended).</summary>
     public string ProductName { get; set; } = "Switchboard";
 

@@ -1,4 +1,4 @@
-// The admin page: polls the gateway's JSON endpoints and renders with textContent (never innerHTML: log
+// The admin page: polls the gateway's JSON endpoints and renders with textContent only (never parsed as HTML: log
 // text comes from the network).
 "use strict";
 

@@ -27,5 +27,6 @@ public sealed class SystemLogForwardingOptions
     /// Category prefixes never forwarded, whatever their tag: the bus's own logs and ours, so that a record
     /// about publishing a record cannot become another record.
     /// </summary>
-    public List<string> ExcludedCategories { get; set; } = ["MassTransit", "Switchboard.Hosting.Bus", "Switchboard.Hosting.Logging"];
+    public List<string> ExcludedCategories { get; set; } =
+        ["MassTransit", "Switchboard.Hosting.Bus", "Switchboard.Hosting.Logging", "Switchboard.AdminGateway.SystemLog"];
 }

@@ -12,6 +12,11 @@ internal sealed class SystemLogForwardingService(SystemLogForwarder forwarder, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!forwarder.Enabled)
+        {
+            return;
+        }
+
         if (services.GetService<IEventPublisher>() is not { } publisher)
         {
             forwarder.Disable();

@@ -15,6 +15,8 @@ public sealed class DuplexCallMultiplexer<TRequest, TResponse> : IAsyncDisposabl
     where TRequest : class
     where TResponse : class
 {
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     private readonly Func<CancellationToken, AsyncDuplexStreamingCall<TRequest, TResponse>> _open;
     private readonly Func<TResponse, ulong> _idOf;
     private readonly StreamingClientOptions _options;
@@ -144,6 +146,8 @@ public sealed class DuplexCallMultiplexer<TRequest, TResponse> : IAsyncDisposabl
                 if (!_pending.TryGetValue(item.Id, out var pending))
                     continue;
                 pending.Generation = generation;
+                // Flush only when nothing else is queued, so a burst leaves in few HTTP/2 frames.
+                requests.WriteOptions = _outbox.Reader.TryPeek(out _) ? Buffered : null;
                 await requests.WriteAsync(item.Request, token).ConfigureAwait(false);
             }
         }

@@ -15,7 +15,7 @@ public class ContractAdapterTests
         using var data = new TempRouterData();
         data.Domains.AddDomain("example.com");
         data.Accounts.CreateAccount("alice", "example.com", "secret");
-        var lookup = new RouterCredentialLookup(data.Accounts);
+        using var lookup = new RouterCredentialLookup(data.Accounts, data.Changes);
 
         var found = await lookup.FindAsync("alice", "example.com");
 
@@ -27,6 +27,27 @@ public class ContractAdapterTests
         Assert.Equal(found.Ha1Md5, found.Ha1For("MD5-sess"));
         Assert.Equal(64, found.Ha1Sha256.Length);
         Assert.Null(await lookup.FindAsync("bob", "example.com"));
+    }
+
+    [Fact]
+    public async Task CachedCredentialsFollowAccountChanges()
+    {
+        using var data = new TempRouterData();
+        data.Domains.AddDomain("example.com");
+        using var lookup = new RouterCredentialLookup(data.Accounts, data.Changes);
+
+        Assert.Null(await lookup.FindAsync("alice", "example.com"));
+        Assert.Equal(1, lookup.Count); // misses are cached too
+        data.Accounts.CreateAccount("alice", "example.com", "one");
+        var first = await lookup.FindAsync("alice", "Example.COM");
+        Assert.Equal(Md5Hex("alice:example.com:one"), first?.Ha1Md5);
+
+        data.Accounts.SetPassword("alice", "example.com", "two");
+        Assert.Equal(Md5Hex("alice:example.com:two"), (await lookup.FindAsync("alice", "example.com"))?.Ha1Md5);
+        data.Routing.SetRouterTable("<x> = y@example.com"); // not an account change: the cache stays
+        Assert.Equal(1, lookup.Count);
+        data.Domains.RemoveDomain("example.com");
+        Assert.Null(await lookup.FindAsync("alice", "example.com"));
     }
 
     [Fact]

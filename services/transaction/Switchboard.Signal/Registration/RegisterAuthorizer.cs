@@ -20,6 +20,7 @@ public sealed class RegisterAuthorizer
     private readonly SignalMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly string? _fixedRealm;
+    private readonly IList<string> _md5OnlyUserAgents;
 
     public RegisterAuthorizer(SipAuthenticator authenticator, BruteForceLimiter limiter, SignalMetrics metrics, TimeProvider time, SignalOptions options)
     {
@@ -33,6 +34,7 @@ public sealed class RegisterAuthorizer
         _metrics = metrics;
         _time = time;
         _fixedRealm = options.FixedRealm;
+        _md5OnlyUserAgents = options.Md5OnlyUserAgents;
     }
 
     /// <summary>True when the request may go on; otherwise it has been answered.</summary>
@@ -83,6 +85,12 @@ public sealed class RegisterAuthorizer
 
     private void Challenge(SipRequestContext context, IReadOnlyList<string> values)
     {
+        if (values.Count > 1 && WantsMd5Only(context.Request))
+        {
+            var md5 = values.Where(IsMd5Challenge).ToArray();
+            values = md5.Length > 0 ? md5 : values;
+        }
+
         string header = AuthRoleHeaders.ChallengeHeader(AuthRole.Registrar);
         var headers = new KeyValuePair<string, string>[values.Count];
         for (int i = 0; i < headers.Length; i++)
@@ -92,6 +100,28 @@ public sealed class RegisterAuthorizer
 
         _metrics.ChallengeSent();
         context.Respond(AuthRoleHeaders.ChallengeStatus(AuthRole.Registrar), AuthRoleHeaders.ChallengeReason(AuthRole.Registrar), headers);
+    }
+
+    private static bool IsMd5Challenge(string value) =>
+        value.Contains("algorithm=MD5,", StringComparison.OrdinalIgnoreCase) || value.EndsWith("algorithm=MD5", StringComparison.OrdinalIgnoreCase);
+
+    private bool WantsMd5Only(SipMessage request)
+    {
+        if (_md5OnlyUserAgents.Count == 0 || !request.TryGetFirst(HeaderKind.UserAgent, out SipHeader header))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> agent = request.GetValue(header);
+        foreach (string prefix in _md5OnlyUserAgents)
+        {
+            if (agent.Length >= prefix.Length && Ascii.EqualsIgnoreCase(agent[..prefix.Length], prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)

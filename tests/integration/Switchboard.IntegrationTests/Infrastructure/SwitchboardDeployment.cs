@@ -10,6 +10,7 @@ namespace Switchboard.IntegrationTests.Infrastructure;
 public abstract class SwitchboardDeployment : IAsyncLifetime
 {
     private readonly List<ServerProcess> _processes = [];
+    private readonly Dictionary<string, (string Dll, string[] Arguments, string HealthUrl)> _started = [];
 
     protected SwitchboardDeployment()
     {
@@ -74,11 +75,31 @@ public abstract class SwitchboardDeployment : IAsyncLifetime
         "--EdgeTransport:TcpIdleTimeout=00:00:03",
     ];
 
-    internal ServerProcess Start(string name, string dll, IEnumerable<string> arguments)
+    internal ServerProcess Start(string name, string dll, IEnumerable<string> arguments, string healthUrl)
     {
-        var process = ServerProcess.Start(name, dll, arguments);
+        var list = arguments.ToArray();
+        var process = ServerProcess.Start(name, dll, list);
         _processes.Add(process);
+        _started[name] = (dll, list, healthUrl);
+        _named[name] = process;
         return process;
+    }
+
+    private readonly Dictionary<string, ServerProcess> _named = [];
+
+    /// <summary>The process that keeps registrations: the registrar service, or the whole host all-in-one.</summary>
+    public abstract string RegistrarProcessName { get; }
+
+    /// <summary>Stops a process gracefully (SIGTERM) and starts it again with the same arguments and data.</summary>
+    public async Task RestartAsync(string name)
+    {
+        var (dll, arguments, healthUrl) = _started[name];
+        var old = _named[name];
+        await old.DisposeAsync();
+        _processes.Remove(old);
+        var process = Start(name, dll, arguments, healthUrl);
+        await process.WaitForHttpAsync(healthUrl, TimeSpan.FromSeconds(60));
+        await WaitForSipAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Waits until the server answers OPTIONS on its SIP port (the whole SIP path is up).</summary>
@@ -138,6 +159,8 @@ public sealed class AllInOneDeployment : SwitchboardDeployment
 {
     public override string Name => "all-in-one";
 
+    public override string RegistrarProcessName => "switchboard";
+
     public override async Task InitializeAsync()
     {
         var http = FreePorts.Next();
@@ -146,7 +169,7 @@ public sealed class AllInOneDeployment : SwitchboardDeployment
             EdgeArguments().Concat([
                 $"--Kestrel:Endpoints:http:Url={RouterApi}",
                 $"--Storage:DataDirectory={DataDirectory}",
-            ]));
+            ]), RouterApi + "/health");
         await host.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
         await ProvisionAsync();
         await WaitForSipAsync(TimeSpan.FromSeconds(30));
@@ -157,6 +180,8 @@ public sealed class AllInOneDeployment : SwitchboardDeployment
 public sealed class DistributedDeployment : SwitchboardDeployment
 {
     public override string Name => "distributed";
+
+    public override string RegistrarProcessName => "registrar";
 
     private IEnumerable<string> ServiceArguments(int http, int grpc) =>
     [
@@ -173,8 +198,8 @@ public sealed class DistributedDeployment : SwitchboardDeployment
         var edgeHttp = FreePorts.Next();
         RouterApi = $"http://127.0.0.1:{routerHttp}";
         RegistrarApi = $"http://127.0.0.1:{registrarHttp}";
-        var router = Start("router", RepositoryPaths.RouterService, ServiceArguments(routerHttp, routerGrpc));
-        var registrar = Start("registrar", RepositoryPaths.RegistrarService, ServiceArguments(registrarHttp, registrarGrpc));
+        var router = Start("router", RepositoryPaths.RouterService, ServiceArguments(routerHttp, routerGrpc), RouterApi + "/health");
+        var registrar = Start("registrar", RepositoryPaths.RegistrarService, ServiceArguments(registrarHttp, registrarGrpc), RegistrarApi + "/health");
         await router.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
         await registrar.WaitForHttpAsync(RegistrarApi + "/health", TimeSpan.FromSeconds(60));
         await ProvisionAsync();
@@ -182,13 +207,13 @@ public sealed class DistributedDeployment : SwitchboardDeployment
             ServiceArguments(transactionHttp, transactionGrpc).Concat([
                 $"--Services:router-grpc:Endpoints:0=http://127.0.0.1:{routerGrpc}",
                 $"--Services:registrar-grpc:Endpoints:0=http://127.0.0.1:{registrarGrpc}",
-            ]));
+            ]), $"http://127.0.0.1:{transactionHttp}/health");
         await transaction.WaitForHttpAsync($"http://127.0.0.1:{transactionHttp}/health", TimeSpan.FromSeconds(60));
         var edge = Start("edge", RepositoryPaths.EdgeService,
             EdgeArguments().Concat([
                 $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{edgeHttp}",
                 $"--SipCoreLink:Address=http://127.0.0.1:{transactionGrpc}",
-            ]));
+            ]), $"http://127.0.0.1:{edgeHttp}/health");
         await edge.WaitForHttpAsync($"http://127.0.0.1:{edgeHttp}/health", TimeSpan.FromSeconds(60));
         await WaitForSipAsync(TimeSpan.FromSeconds(30));
     }

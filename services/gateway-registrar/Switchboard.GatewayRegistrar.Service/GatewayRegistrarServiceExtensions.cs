@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Contracts.Gateway;
+using Switchboard.GatewayRegistrar.Registration;
+using Switchboard.GatewayRegistrar.Service.Admin;
+using Switchboard.GatewayRegistrar.Storage;
+
+namespace Switchboard.GatewayRegistrar.Service;
+
+public static class GatewayRegistrarServiceExtensions
+{
+    /// <summary>
+    /// The gateway registrar library (gateways.db under <c>Storage:DataDirectory</c>, timing from <c>GatewayRegistrar</c>)
+    /// with <see cref="ISipClientRequests"/> over gRPC to the transaction service, unless the host registered its own
+    /// (the all-in-one host passes its transaction layer directly). Needs an IEventPublisher (the bus).
+    /// </summary>
+    public static IHostApplicationBuilder AddGatewayRegistrarService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<GatewayStorageOptions>(builder.Configuration.GetSection("Storage"));
+        builder.Services.Configure<GatewayRegistrarOptions>(builder.Configuration.GetSection(GatewayRegistrarOptions.SectionName));
+        builder.Services.TryAddSingleton<ISipClientRequests, TransactionSipClientRequests>();
+        builder.Services.AddGatewayRegistrar();
+        return builder;
+    }
+
+    /// <summary>The admin API under <c>/api/gateways</c>.</summary>
+    public static WebApplication MapGatewayRegistrarEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/gateways").MapGatewayEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using Switchboard.GatewayRegistrar.Service;
+using Switchboard.Hosting;
+using Switchboard.Hosting.Bus;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSwitchboardDefaults();
+builder.Services.AddSwitchboardBus(builder.Configuration);
+builder.AddGatewayRegistrarService();
+
+var app = builder.Build();
+app.MapSwitchboardDefaults();
+app.MapGatewayRegistrarEndpoints();
+app.Run();

@@ -1,0 +1,18 @@
+namespace Switchboard.GatewayRegistrar.Registration;
+
+/// <summary>The challenge last received from the gateway and the header the answer goes in.</summary>
+internal sealed record GatewayChallenge(string Value, string CredentialsHeader, bool Stale)
+{
+    public static GatewayChallenge? From(Contracts.Gateway.SipClientResponse response)
+    {
+        var (challengeHeader, credentialsHeader) = response.StatusCode == 407
+            ? ("Proxy-Authenticate", "Proxy-Authorization")
+            : ("WWW-Authenticate", "Authorization");
+        var selected = Auth.Digest.DigestClient.SelectChallenge(response.GetValues(challengeHeader));
+        return selected is null ? null : new GatewayChallenge(selected, credentialsHeader, IsStale(selected));
+    }
+
+    private static bool IsStale(string challenge) =>
+        challenge.Contains("stale=true", StringComparison.OrdinalIgnoreCase)
+        || challenge.Contains("stale=\"true\"", StringComparison.OrdinalIgnoreCase);
+}

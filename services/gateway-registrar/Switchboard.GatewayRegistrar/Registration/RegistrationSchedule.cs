@@ -1,0 +1,38 @@
+namespace Switchboard.GatewayRegistrar.Registration;
+
+/// <summary>When to send the next REGISTER: refreshes ahead of expiry, exponential back-off with jitter after failures.</summary>
+public sealed class RegistrationSchedule(GatewayRegistrarOptions options, Func<double>? random = null)
+{
+    private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
+
+    /// <summary>At <see cref="GatewayRegistrarOptions.RefreshFraction"/> of the granted time, but at least the margin before expiry.</summary>
+    public TimeSpan RefreshDelay(TimeSpan granted)
+    {
+        var byFraction = granted * options.RefreshFraction;
+        var byMargin = granted - options.RefreshMargin;
+        var delay = byFraction < byMargin ? byFraction : byMargin;
+        return delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay;
+    }
+
+    /// <summary>
+    /// RetryMin·2^(n−1) capped at RetryMax, then "equal jitter": uniformly in [half, full], so instances that failed
+    /// together do not retry together, and the wait still grows. A Retry-After from the gateway is a lower bound.
+    /// </summary>
+    public TimeSpan RetryDelay(int consecutiveFailures, TimeSpan? retryAfter = null)
+    {
+        var exponent = Math.Clamp(consecutiveFailures - 1, 0, 30);
+        var ceiling = options.RetryMin * Math.Pow(2, exponent);
+        if (ceiling > options.RetryMax)
+        {
+            ceiling = options.RetryMax;
+        }
+
+        var delay = ceiling / 2 + ceiling / 2 * _random();
+        if (retryAfter is { } asked && asked > delay)
+        {
+            delay = asked < options.RetryMax ? asked : options.RetryMax;
+        }
+
+        return delay;
+    }
+}
