@@ -1,6 +1,8 @@
+using Switchboard.AdminGateway;
 using Switchboard.Contracts.Sip;
 using Switchboard.EdgeTransport;
 using Switchboard.Hosting.Bus;
+using Switchboard.MediaProxy.Service;
 using Switchboard.Registrar.Service;
 using Switchboard.Router.Service;
 using Switchboard.Signal;
@@ -16,9 +18,15 @@ public static class AllInOneExtensions
     public static IHostApplicationBuilder AddAllInOne(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSwitchboardBus(configuration);
+        builder.Services.AddSwitchboardBus(configuration, bus =>
+        {
+            bus.AddAdminGatewayConsumers();
+            bus.AddSettingsChangedConsumerPerInstance();
+        });
+        builder.AddAdminGateway();
         builder.AddRouterService();
         builder.AddRegistrarService();
+        builder.AddMediaProxyService();
         // The edge delivers to the SIP core and the core sends through the edge: resolve the edge lazily.
         builder.Services.AddSingleton<ISipSender>(sp => new DeferredSipSender(sp.GetRequiredService<SipEdge>));
         builder.Services.AddSwitchboardSignal(
@@ -28,11 +36,13 @@ public static class AllInOneExtensions
         return builder;
     }
 
-    /// <summary>The admin API of every service on the one HTTP port.</summary>
+    /// <summary>The admin API of every service, the System Log, settings and the admin page on the one HTTP port.</summary>
     public static WebApplication MapAllInOneEndpoints(this WebApplication app)
     {
         app.MapRouterEndpoints();
         app.MapRegistrarEndpoints();
+        app.MapMediaProxyEndpoints();
+        app.MapAdminGatewayEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts.Sip;
+using Switchboard.Hosting.Bus;
 using Switchboard.Protos.Clients;
 using Switchboard.Protos.Transaction;
 using Switchboard.Protos.Conversions;
@@ -16,6 +17,8 @@ public static class EdgeTransportServiceExtensions
         builder.Services.AddSingleton<ISipMessageSink>(sp => sp.GetRequiredService<GrpcSipCoreLink>());
         builder.Services.AddSingleton<IEdgeStartedObserver, CoreLinkStarter>();
         builder.Services.AddSwitchboardEdge(builder.Configuration);
+        // The edge publishes no events of its own, but its log records reach the System Log over the bus.
+        builder.Services.AddSwitchboardBus(builder.Configuration);
         return builder;
     }
 

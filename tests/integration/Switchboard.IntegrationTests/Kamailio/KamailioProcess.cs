@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using Switchboard.IntegrationTests.Infrastructure;
+
+namespace Switchboard.IntegrationTests.Kamailio;
+
+/// <summary>
+/// Kamailio as the SIP provider (provider.cfg): started in the foreground (<c>-DD -E</c>) on 127.0.0.1 and a free UDP
+/// port, ready once it answers an OPTIONS keepalive, stopped by pid (SIGTERM, which also ends its children; SIGKILL
+/// of the tree after a grace period).
+/// </summary>
+public sealed class KamailioProcess : IAsyncDisposable
+{
+    public const string Realm = "provider.test";
+    public const string TrunkUser = "trunk";
+    public const string TrunkPassword = "trunkpw";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private KamailioProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public static string ConfigPath => Path.Combine(RepositoryPaths.Root, "tests/integration/Switchboard.IntegrationTests/Kamailio/provider.cfg");
+
+    public static bool IsInstalled => File.Exists("/usr/sbin/kamailio");
+
+    public int Port { get; }
+
+    public int Pid => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <param name="pstnPort">Where INVITE sip:+1… goes (a SIPp UAS on 127.0.0.1).</param>
+    /// <param name="defines">Extra <c>-A</c> defines, e.g. <c>WITH_INVITE_AUTH</c> or <c>MIN_EXPIRES=120</c>.</param>
+    public static async Task<KamailioProcess> StartAsync(int pstnPort = 5070, IEnumerable<string>? defines = null, TimeSpan? timeout = null)
+    {
+        var port = FreePorts.Next();
+        var info = new ProcessStartInfo("kamailio")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        string[] arguments =
+        [
+            "-f", ConfigPath, "-DD", "-E", "-n", "1",
+            "-A", $"LISTEN_ADDR=udp:127.0.0.1:{port}",
+            "-A", $"PSTN_URI=\"sip:127.0.0.1:{pstnPort}\"",
+        ];
+        foreach (var argument in arguments.Concat((defines ?? []).SelectMany(d => new[] { "-A", d })))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("kamailio did not start.");
+        var kamailio = new KamailioProcess(process, port);
+        process.OutputDataReceived += (_, e) => kamailio.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => kamailio.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await kamailio.WaitUntilAnsweringAsync(timeout ?? TimeSpan.FromSeconds(10));
+        }
+        catch
+        {
+            await kamailio.DisposeAsync();
+            throw;
+        }
+
+        return kamailio;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit(2000);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>OPTIONS to the server itself gets "200 Keepalive" once the UDP worker runs (bounded retries).</summary>
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    {
+        using var probe = new SipProbe();
+        var deadline = DateTime.UtcNow + timeout;
+        for (var attempt = 0; DateTime.UtcNow < deadline; attempt++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"kamailio exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            await probe.SendAsync(probe.Options($"sip:127.0.0.1:{Port}", $"z9hG4bKready{attempt}"), Port);
+            if (await probe.ReceiveAsync(250) is { } answer && answer.StartsWith("SIP/2.0 200", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException($"kamailio did not answer on 127.0.0.1:{Port} within {timeout}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            if (_output.Length < 1_000_000)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
