@@ -14,7 +14,7 @@ public sealed class CoreTests
     {
         using var h = new SignalHarness(firstHandlers: new ThrowingHandler());
 
-        h.Receive(SipText.Options());
+        h.Receive(SipText.Options("sip:ping@sip.example.com"));
 
         Assert.Equal(500, h.TakeSingle().StatusCode);
         Assert.Equal(1, h.Metrics.HandlerErrors);

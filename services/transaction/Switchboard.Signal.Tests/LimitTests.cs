@@ -13,7 +13,7 @@ public sealed class LimitTests
         using var h = new SignalHarness(o => o.RetryAfterSeconds = 7, t => t.Server.Limit = 1, firstHandlers: held);
 
         h.Receive(SipText.Request("INVITE", "sip:bob@example.com", "z9hG4bKfirst", "call-1@192.0.2.10"));
-        h.Receive(SipText.Options(branch: "z9hG4bKsecond"));
+        h.Receive(SipText.Options("sip:ping@sip.example.com", branch: "z9hG4bKsecond"));
 
         var sent = h.TakeSingle();
         Assert.Equal(503, sent.StatusCode);

@@ -52,15 +52,35 @@ public sealed class OptionsTests
         var recorder = new RecordingHandler(SipMethod.Options, passThrough: true);
         using var h = new SignalHarness(firstHandlers: recorder);
 
-        h.Receive(SipText.Options());
+        h.Receive(SipText.Options(Ping));
         var first = h.TakeSingle();
-        h.Receive(SipText.Options());
+        h.Receive(SipText.Options(Ping));
         var resent = h.TakeSingle();
 
         Assert.Single(recorder.Seen);
         Assert.Equal(first.Bytes, resent.Bytes);
         Assert.Equal(1, h.Metrics.Requests("OPTIONS"));
     }
+
+    [Fact]
+    public void A_keepalive_ping_to_the_server_itself_is_answered_without_a_transaction()
+    {
+        var recorder = new RecordingHandler(SipMethod.Options, passThrough: true);
+        using var h = new SignalHarness(firstHandlers: recorder);
+
+        h.Receive(SipText.Options("sip:sip.example.com"));
+        h.Receive(SipText.Options("sip:sip.example.com"));
+
+        var sent = h.TakeSent();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, s => Assert.Equal(200, s.StatusCode));
+        Assert.Equal(["OPTIONS, REGISTER, ACK, CANCEL"], OrderInsensitive(sent[0].Headers("Allow")));
+        Assert.Empty(recorder.Seen);
+        Assert.Equal(0, h.Core.Server.Table.Count);
+    }
+
+    /// <summary>A user part: the request goes through a server transaction and the handler chain.</summary>
+    private const string Ping = "sip:ping@sip.example.com";
 
     [Fact]
     public void Allow_lists_every_handled_method()

@@ -19,10 +19,19 @@ public sealed partial class SipServerCore
 
     private void OnRequestReceived(SipMessage request, byte[] owner, SipFlow flow)
     {
-        SipParseError error = _validators[(int)RoleOf(request)].ValidateRequest(request);
+        SipUri.TryParse(request.GetSpan(request.RequestUri), out SipUri? requestUri);
+        SipParseError error = _validators[(int)RoleOf(request, requestUri)].ValidateRequest(request);
         if (error.IsError)
         {
             RejectInvalid(request, error, flow);
+            return;
+        }
+
+        if (request.Method == SipMethod.Options && requestUri is not null && _keepalive is not null
+            && _keepalive.StatelessAnswer(requestUri, flow.Local, _handlers.AllowedMethods) is { } capabilities)
+        {
+            _metrics.RequestReceived("OPTIONS");
+            SendStateless(request, flow, 200, null, capabilities);
             return;
         }
 
@@ -72,17 +81,18 @@ public sealed partial class SipServerCore
     }
 
     /// <summary>REGISTER: registrar. A Request-URI without a user part names a server: UAS. Anything else would be forwarded: proxy.</summary>
-    private static SipElementRole RoleOf(SipMessage request)
+    private static SipElementRole RoleOf(SipMessage request, SipUri? requestUri)
     {
         if (request.Method == SipMethod.Register)
         {
             return SipElementRole.Registrar;
         }
 
-        return SipUri.TryParse(request.GetSpan(request.RequestUri), out SipUri? uri) && uri.User is null
-            ? SipElementRole.UserAgentServer
-            : SipElementRole.Proxy;
+        return requestUri is { User: null } ? SipElementRole.UserAgentServer : SipElementRole.Proxy;
     }
+
+    private static SipElementRole RoleOf(SipMessage request) =>
+        RoleOf(request, SipUri.TryParse(request.GetSpan(request.RequestUri), out SipUri? uri) ? uri : null);
 
     private void RejectInvalid(SipMessage request, SipParseError error, SipFlow flow)
     {

@@ -28,6 +28,7 @@ public sealed partial class SipServerCore : ISipMessageSink
     private readonly SipOutbound _outbound;
     private readonly TransactionContext _transactions;
     private readonly SipMessageValidator[] _validators;
+    private readonly OptionsHandler? _keepalive;
 
     // Requests between Receive (receive path) and OnRequest (worker), keyed by their private byte array.
     private readonly ConcurrentDictionary<byte[], PendingRequest> _pending = new(ReferenceEqualityComparer.Instance);
@@ -55,6 +56,7 @@ public sealed partial class SipServerCore : ISipMessageSink
         _outbound = new SipOutbound(sender, metrics);
         _transactions = transactions;
         _validators = CreateValidators(options);
+        _keepalive = handlers.Handlers.OfType<OptionsHandler>().FirstOrDefault();
         Server = new ServerTransactionLayer(transactions, new TransactionUser(this), new TryingBuilder(_parser));
         Client = new ClientTransactionLayer(transactions, new AckBuilder(_parser));
     }

@@ -30,6 +30,33 @@ public sealed class OptionsHandler : ISipRequestHandler
 
     public SipMethod Methods => SipMethod.Options;
 
+    /// <summary>
+    /// A keep-alive ping to the server itself (no user part, our host): answered without a transaction, as
+    /// Kamailio's <c>sl_send_reply</c> does — a retransmission just gets the same 200 again, and no 32 s Timer J
+    /// state is kept per ping. Returns the 200's headers, or null when the request is not such a ping.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? StatelessAnswer(SipUri requestUri, System.Net.IPEndPoint local, SipMethod allowed)
+    {
+        if (requestUri.User is not null || !_identity.IsSelf(requestUri.Host, local))
+        {
+            return null;
+        }
+
+        return _statelessHeaders ??= Capabilities(allowed);
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>>? _statelessHeaders;
+
+    private KeyValuePair<string, string>[] Capabilities(SipMethod allowed) =>
+    [
+        new("Allow", FormatMethods(allowed)),
+        new("Accept", "application/sdp"),
+        new("Accept-Encoding", "identity"),
+        new("Accept-Language", "en"),
+        new("Supported", _supported),
+        new("Server", _server),
+    ];
+
     public async ValueTask<bool> TryHandleAsync(SipRequestContext context, CancellationToken cancellationToken)
     {
         SipMessage request = context.Request;
@@ -44,15 +71,7 @@ public sealed class OptionsHandler : ISipRequestHandler
             return false;
         }
 
-        context.Respond(200, null,
-        [
-            new("Allow", FormatMethods(context.AllowedMethods)),
-            new("Accept", "application/sdp"),
-            new("Accept-Encoding", "identity"),
-            new("Accept-Language", "en"),
-            new("Supported", _supported),
-            new("Server", _server),
-        ]);
+        context.Respond(200, null, Capabilities(context.AllowedMethods));
         return true;
     }
 
