@@ -189,4 +189,20 @@ public sealed class StatelessAndTargetTests
         Assert.Equal(2, harness.Metrics.Responses(2));
         Assert.Equal([200], upstream.Statuses);
     }
+
+    [Fact]
+    public async Task An_unknown_method_is_forwarded_like_any_non_invite()
+    {
+        var harness = WithBob();
+
+        var (outcome, upstream) = await harness.SendAsync(TestMessages.Invite(method: "FROBNICATE"));
+
+        Assert.Equal(ProxyOutcome.Forwarded, outcome);
+        var sent = Assert.Single(harness.Transport.Started);
+        Assert.Equal("FROBNICATE", sent.Request.MethodToken);
+        Assert.StartsWith("FROBNICATE sip:bob@203.0.113.20:5070 SIP/2.0\r\n", sent.Text, StringComparison.Ordinal);
+        sent.Respond(200, "f");
+        Assert.Equal([200], upstream.Statuses);
+        Assert.Equal(1, harness.Metrics.Forwarded("other"));
+    }
 }

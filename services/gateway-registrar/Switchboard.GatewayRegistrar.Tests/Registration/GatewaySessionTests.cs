@@ -86,6 +86,21 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
+    public async Task A_stale_nonce_on_refresh_is_answered_with_the_new_challenge()
+    {
+        var harness = new LoopHarness();
+        var session = harness.Session();
+        await session.RegisterAsync(CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(6)); // past the provider's 5 min nonce lifetime
+
+        var refresh = await session.RegisterAsync(CancellationToken.None);
+
+        Assert.True(refresh.Registered, refresh.Reason);
+        Assert.Equal([AuthVerdictKind.NoCredentials, AuthVerdictKind.Ok, AuthVerdictKind.Stale, AuthVerdictKind.Ok], harness.Client.Verdicts.Select(v => v.Kind));
+        Assert.Contains("nc=00000001", Values(harness.Client.Requests[3], "Authorization").Single());
+    }
+
+    [Fact]
     public async Task Wrong_password_fails_after_one_answered_challenge()
     {
         var harness = new LoopHarness(new RecordingSipClientRequests(password: "other", algorithms: [DigestAlgorithm.Md5]));

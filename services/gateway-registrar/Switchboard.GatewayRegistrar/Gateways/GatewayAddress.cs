@@ -63,7 +63,7 @@ public sealed record GatewayAddress(string Host, int? Port, SipTransport? Transp
         port = null;
         host = value;
         var colon = value.StartsWith('[') ? value.IndexOf(':', Math.Max(0, value.IndexOf(']'))) : value.IndexOf(':');
-        if (colon >= 0 && value.IndexOf(':', colon + 1) < 0 || value.StartsWith('[') && colon >= 0)
+        if ((colon >= 0 && value.IndexOf(':', colon + 1) < 0) || (value.StartsWith('[') && colon >= 0))
         {
             host = value[..colon];
             if (!int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)

@@ -1,14 +1,18 @@
+using Switchboard.Auth.Digest;
+using Switchboard.Contracts.Gateway;
+
 namespace Switchboard.GatewayRegistrar.Registration;
 
 /// <summary>The challenge last received from the gateway and the header the answer goes in.</summary>
 internal sealed record GatewayChallenge(string Value, string CredentialsHeader, bool Stale)
 {
-    public static GatewayChallenge? From(Contracts.Gateway.SipClientResponse response)
+    /// <summary>The strongest Digest challenge of a 401 (WWW-Authenticate) or 407 (Proxy-Authenticate), or null.</summary>
+    public static GatewayChallenge? From(SipClientResponse response)
     {
         var (challengeHeader, credentialsHeader) = response.StatusCode == 407
             ? ("Proxy-Authenticate", "Proxy-Authorization")
             : ("WWW-Authenticate", "Authorization");
-        var selected = Auth.Digest.DigestClient.SelectChallenge(response.GetValues(challengeHeader));
+        var selected = DigestClient.SelectChallenge(response.GetValues(challengeHeader));
         return selected is null ? null : new GatewayChallenge(selected, credentialsHeader, IsStale(selected));
     }
 

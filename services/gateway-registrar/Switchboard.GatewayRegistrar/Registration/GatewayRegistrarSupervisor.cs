@@ -62,7 +62,7 @@ public sealed class GatewayRegistrarSupervisor : BackgroundService
     }
 
     /// <summary>Applies table changes now instead of at the next interval (the admin API calls it).</summary>
-    public void Wake() => _wake.TrySetResult();
+    public void Wake() => Volatile.Read(ref _wake).TrySetResult();
 
     /// <summary>One supervision pass (public so tests and the admin API can drive it deterministically).</summary>
     public async Task TickAsync(CancellationToken cancellationToken = default)
@@ -111,8 +111,18 @@ public sealed class GatewayRegistrarSupervisor : BackgroundService
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await TickAsync(stoppingToken).ConfigureAwait(false);
-            var wake = Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            // A Wake() before this point is served by the pass below; one during or after it ends the wait.
+            var wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _wake, wake);
+            try
+            {
+                await TickAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _context.Logger.LogError(e, "Gateway supervision pass failed");
+            }
+
             try
             {
                 await Task.WhenAny(Task.Delay(_context.Options.SupervisorInterval, _context.Time, stoppingToken), wake.Task).ConfigureAwait(false);

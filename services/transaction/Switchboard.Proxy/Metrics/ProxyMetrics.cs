@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Prometheus;
 
 namespace Switchboard.Proxy.Metrics;
@@ -5,6 +6,14 @@ namespace Switchboard.Proxy.Metrics;
 /// <summary>The proxy's Prometheus series (<c>switchboard_proxy_*</c>); values readable for tests.</summary>
 public sealed class ProxyMetrics
 {
+    // Method tokens come from the wire: anything outside the known set shares one label, so a peer cannot
+    // create series at will.
+    private static readonly FrozenSet<string> KnownMethods = new[]
+    {
+        "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "MESSAGE", "SUBSCRIBE", "NOTIFY", "PUBLISH", "REFER",
+        "INFO", "UPDATE", "PRACK",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly Counter _forwarded;
     private readonly Counter _responses;
     private readonly Counter _rejected;
@@ -25,13 +34,15 @@ public sealed class ProxyMetrics
 
     public double ActiveDialogs => _dialogs.Value;
 
-    public long Forwarded(string method) => (long)_forwarded.WithLabels(method).Value;
+    public long Forwarded(string method) => (long)_forwarded.WithLabels(Label(method)).Value;
 
     public long Responses(int statusClass) => (long)_responses.WithLabels($"{statusClass}xx").Value;
 
     public long Rejected(int status) => (long)_rejected.WithLabels(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Value;
 
-    public void RequestForwarded(string method) => _forwarded.WithLabels(method).Inc();
+    public void RequestForwarded(string method) => _forwarded.WithLabels(Label(method)).Inc();
+
+    private static string Label(string method) => KnownMethods.Contains(method) ? method : "other";
 
     public void ResponseSent(int status) => _responses.WithLabels($"{status / 100}xx").Inc();
 

@@ -22,6 +22,10 @@ internal static class RepositoryPaths
 
     public static string RegistrarService => HostDll("services/registrar/Switchboard.Registrar.Service", "Switchboard.Registrar.Service");
 
+    public static string AdminGateway => HostDll("src/Switchboard.AdminGateway", "Switchboard.AdminGateway");
+
+    public static string RabbitMqScript => Path.Combine(Root, "scripts", "rabbitmq.sh");
+
     public static string Rfc4475 => Path.Combine(AppContext.BaseDirectory, "rfc4475");
 
     private static string FindRoot()

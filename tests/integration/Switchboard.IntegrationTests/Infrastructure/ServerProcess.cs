@@ -113,6 +113,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{_name} did not answer {url} within {timeout}:\n{Output}");
     }
 
+    /// <summary>SIGKILL by pid, no grace: the process gets no chance to flush anything (a crash).</summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            Process.Start("kill", ["-KILL", _process.Id.ToString()])?.WaitForExit(2000);
+            using var cancel = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

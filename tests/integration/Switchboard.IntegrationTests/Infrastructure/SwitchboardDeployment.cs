@@ -93,13 +93,28 @@ public abstract class SwitchboardDeployment : IAsyncLifetime
     /// <summary>Stops a process gracefully (SIGTERM) and starts it again with the same arguments and data.</summary>
     public async Task RestartAsync(string name)
     {
-        var (dll, arguments, healthUrl) = _started[name];
         var old = _named[name];
         await old.DisposeAsync();
         _processes.Remove(old);
+        await StartAgainAsync(name);
+        await WaitForSipAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Kills a process with SIGKILL (a crash: nothing flushed); <see cref="StartAgainAsync"/> brings it back.</summary>
+    public async Task KillAsync(string name)
+    {
+        var old = _named[name];
+        await old.KillAsync(TimeSpan.FromSeconds(10));
+        await old.DisposeAsync();
+        _processes.Remove(old);
+    }
+
+    /// <summary>Starts a stopped process again with the same arguments and data, and waits for its /health.</summary>
+    public async Task StartAgainAsync(string name)
+    {
+        var (dll, arguments, healthUrl) = _started[name];
         var process = Start(name, dll, arguments, healthUrl);
         await process.WaitForHttpAsync(healthUrl, TimeSpan.FromSeconds(60));
-        await WaitForSipAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Waits until the server answers OPTIONS on its SIP port (the whole SIP path is up).</summary>

@@ -48,6 +48,7 @@ public sealed class GatewayRegistrationTests : IAsyncLifetime
         var status = await WaitForStateAsync(GatewayRegistrationState.Registered);
 
         Assert.Equal(200, status.LastStatusCode);
+        Assert.Equal(["60", "60", "120"], _udp.Sent.Select(r => r.Headers.Single(h => h.Name == "Expires").Value)); // 401, 423, 200
         Assert.InRange(status.Expires!.Value - status.LastAttempt!.Value, TimeSpan.FromSeconds(115), TimeSpan.FromSeconds(120));
         Assert.Contains(_events.Events, e => e is GatewayRegistered { GatewayName: "provider", Status: 200 });
 

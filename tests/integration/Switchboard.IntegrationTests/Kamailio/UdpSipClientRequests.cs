@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -41,6 +42,9 @@ internal sealed class UdpSipClientRequests : ISipClientRequests, IDisposable
 
     public Channel<string> ReceivedRequests { get; } = Channel.CreateUnbounded<string>();
 
+    /// <summary>Every request sent, in order.</summary>
+    public ConcurrentQueue<SipClientRequest> Sent { get; } = new();
+
     public async ValueTask<SipClientResponse> SendAsync(SipClientRequest request, CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
@@ -51,6 +55,7 @@ internal sealed class UdpSipClientRequests : ISipClientRequests, IDisposable
                 // a late final of an earlier request
             }
 
+            Sent.Enqueue(request);
             Volatile.Write(ref _branch, "z9hG4bK" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
             var bytes = Encode(request, _branch);
             var destination = new IPEndPoint(IPAddress.Parse(request.Destination.Host), request.Destination.Port);
