@@ -31,7 +31,8 @@ public static class AllInOneExtensions
         builder.Services.AddSingleton<ISipSender>(sp => new DeferredSipSender(sp.GetRequiredService<SipEdge>));
         builder.Services.AddSwitchboardSignal(
             signal => configuration.GetSection("Signal").Bind(signal),
-            transactions => configuration.GetSection("Transactions").Bind(transactions));
+            transactions => configuration.GetSection("Transactions").Bind(transactions),
+            proxy => configuration.GetSection("Proxy").Bind(proxy));
         builder.Services.AddSwitchboardEdge(configuration);
         return builder;
     }

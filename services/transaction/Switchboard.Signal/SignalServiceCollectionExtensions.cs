@@ -5,10 +5,18 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Switchboard.Auth;
 using Switchboard.Auth.Digest;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Registrar;
+using Switchboard.Contracts.Routing;
 using Switchboard.Contracts.Sip;
+using Switchboard.Proxy;
+using Switchboard.Proxy.Metrics;
+using Switchboard.Proxy.Security;
+using Switchboard.Proxy.Transport;
 using Switchboard.Signal.Auth;
 using Switchboard.Signal.Handlers;
 using Switchboard.Signal.Metrics;
+using Switchboard.Signal.Proxying;
 using Switchboard.Signal.Registration;
 using Switchboard.Sip.Parsing;
 using Switchboard.Transaction;
@@ -20,12 +28,17 @@ public static class SignalServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SIP server core as the edge's <see cref="ISipMessageSink"/>, with the handler chain OPTIONS →
-    /// REGISTER → not-yet-served (a later handler, e.g. the proxy, is inserted before the last one by registering it
-    /// as an <see cref="ISipRequestHandler"/> before calling this). The host provides <see cref="ISipSender"/>,
-    /// <c>ICredentialLookup</c>, <c>IAddressResolutionService</c> and <c>IRegistrarService</c>.
+    /// REGISTER → the stateful proxy (which also forwards stray 2xx responses). The host provides
+    /// <see cref="ISipSender"/>, <c>ICredentialLookup</c>, <c>IAddressResolutionService</c> and
+    /// <c>IRegistrarService</c>; optionally <c>IEventPublisher</c> (call events) and <c>INextHopLocator</c> (RFC 3263;
+    /// default: IP literals only). <paramref name="configureProxy"/> sets <see cref="ProxyOptions"/> (the server names
+    /// of <see cref="SignalOptions"/> count as the proxy's own too).
     /// </summary>
     public static IServiceCollection AddSwitchboardSignal(
-        this IServiceCollection services, Action<SignalOptions>? configure = null, Action<TransactionOptions>? configureTransactions = null)
+        this IServiceCollection services,
+        Action<SignalOptions>? configure = null,
+        Action<TransactionOptions>? configureTransactions = null,
+        Action<ProxyOptions>? configureProxy = null)
     {
         services.AddOptions<SignalOptions>().Configure(o => configure?.Invoke(o));
         services.AddOptions<TransactionOptions>().Configure(o => configureTransactions?.Invoke(o));
@@ -49,9 +62,10 @@ public static class SignalServiceCollectionExtensions
         services.TryAddSingleton<RegisterAuthorizer>();
         services.AddSingleton<ISipRequestHandler, OptionsHandler>();
         services.AddSingleton<ISipRequestHandler, RegisterHandler>();
-        services.AddSingleton<ISipRequestHandler, NotYetServedHandler>();
+        services.AddSwitchboardProxy(configureProxy);
+        services.AddSingleton<ISipRequestHandler, ProxyRequestHandler>();
         services.TryAddSingleton<SipRequestHandlerChain>();
-        services.TryAddSingleton<IStatelessResponseHandler, DroppingResponseHandler>();
+        services.TryAddSingleton<IStatelessResponseHandler>(sp => sp.GetRequiredService<ProxyStrayResponseHandler>());
         services.TryAddSingleton(sp => new SipServerCore(
             sp.GetRequiredService<ISipSender>(),
             sp.GetRequiredService<TransactionContext>(),
@@ -62,5 +76,36 @@ public static class SignalServiceCollectionExtensions
             sp.GetRequiredService<SipParser>()));
         services.TryAddSingleton<ISipMessageSink>(sp => sp.GetRequiredService<SipServerCore>());
         return services;
+    }
+
+    /// <summary>The proxy and what it needs; its transport is the core itself (resolved on first use).</summary>
+    private static void AddSwitchboardProxy(this IServiceCollection services, Action<ProxyOptions>? configure)
+    {
+        services.AddOptions<ProxyOptions>().Configure<IOptions<SignalOptions>>((proxy, signal) =>
+        {
+            proxy.ServerNames = [.. signal.Value.ServerNames];
+            configure?.Invoke(proxy);
+        });
+        services.TryAddSingleton<ProxyMetrics>();
+        services.TryAddSingleton<INextHopLocator, LiteralNextHopLocator>();
+        services.TryAddSingleton<IProxyAuthenticator>(sp => new SipProxyAuthenticator(sp.GetRequiredService<SipAuthenticator>()));
+        services.TryAddSingleton<IProxyTransport>(sp => new SignalProxyTransport(sp.GetRequiredService<SipServerCore>));
+        services.TryAddSingleton(sp => new SipProxy(
+            sp.GetRequiredService<IOptions<ProxyOptions>>().Value,
+            sp.GetRequiredService<IProxyTransport>(),
+            sp.GetRequiredService<IAddressResolutionService>(),
+            sp.GetRequiredService<IRegistrarService>(),
+            sp.GetRequiredService<IProxyAuthenticator>(),
+            sp.GetService<IEventPublisher>(),
+            sp.GetRequiredService<ProxyMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<INextHopLocator>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<SipProxy>()));
+        services.TryAddSingleton(sp => new ProxyStrayResponseHandler(
+            sp.GetRequiredService<SipProxy>(),
+            sp.GetRequiredService<SignalMetrics>(),
+            sp.GetRequiredService<SipParser>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ProxyStrayResponseHandler>()
+                ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ProxyStrayResponseHandler>.Instance));
     }
 }

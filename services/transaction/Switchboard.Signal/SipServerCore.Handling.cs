@@ -49,9 +49,20 @@ public sealed partial class SipServerCore
         }
     }
 
-    /// <summary>RFC 3261 §9.2: 200 to the CANCEL, 487 to the INVITE if it has no final response yet; 481 without an INVITE.</summary>
+    /// <summary>
+    /// RFC 3261 §16.10 for a proxied INVITE (an <see cref="ISipCancelHandler"/> owns it); otherwise §9.2: 200 to the
+    /// CANCEL, 487 to the INVITE if it has no final response yet; 481 without an INVITE.
+    /// </summary>
     private void Cancel(SipRequestContext cancel)
     {
+        foreach (ISipRequestHandler handler in _handlers.Handlers)
+        {
+            if (handler is ISipCancelHandler owner && owner.TryCancel(cancel))
+            {
+                return; // the INVITE is being proxied: its response context answers and cancels the branches
+            }
+        }
+
         if (!ServerKeys.TryCompute(cancel.Request, "INVITE", out TransactionKey inviteKey)
             || !Server.TryFind(inviteKey, out ServerTransaction? found) || found is not ServerInviteTransaction invite)
         {

@@ -36,7 +36,8 @@ public static class TransactionServiceExtensions
         builder.Services.AddSingleton<IRegistrarService>(sp => new GrpcRegistrarService(sp.GetRequiredService<RegistrarClient>()));
         builder.Services.AddSwitchboardSignal(
             signal => configuration.GetSection("Signal").Bind(signal),
-            transactions => configuration.GetSection("Transactions").Bind(transactions));
+            transactions => configuration.GetSection("Transactions").Bind(transactions),
+            proxy => configuration.GetSection("Proxy").Bind(proxy));
         return builder;
     }
 
