@@ -18,6 +18,7 @@ DATA=$(mktemp -d /tmp/switchboard-options.XXXXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; sleep 2; for p in "${PIDS[@]}"; do kill -KILL "$p" 2>/dev/null; done; rm -rf "$DATA"; }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 HZ=$(getconf CLK_TCK)
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 cpu_ticks() { local t=0 p f; for p in "$@"; do f=$(cut -d' ' -f14,15 /proc/$p/stat 2>/dev/null) || continue; t=$((t + ${f% *} + ${f#* })); done; echo $t; }

@@ -19,6 +19,7 @@ PORT=${TARGET_PORT:-26060}
 HTTP=${HTTP_PORT:-26080}
 DATA=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
 trap 'rm -rf "$DATA"' EXIT
+trap "exit 130" INT TERM
 
 [ -x "$SHARED/run_anchor.sh" ] || [ -f "$SHARED/run_anchor.sh" ] || { echo "harness not found at $SHARED" >&2; exit 2; }
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install -y sip-tester" >&2; exit 2; }

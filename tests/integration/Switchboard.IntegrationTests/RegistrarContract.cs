@@ -75,10 +75,11 @@ public abstract class RegistrarContract<TDeployment> : IClassFixture<TDeployment
             "module_path /usr/lib/baresip/modules", "module g711.so", "module aubridge.so", "module_tmp account.so") + "\n");
         await File.WriteAllTextAsync(Path.Combine(directory, "accounts"),
             $"<sip:bob@127.0.0.1:{Deployment.SipPort}>;auth_pass=bobpw;regint=600;answermode=auto\n");
-        var run = ExternalTool.RunAsync("baresip", ["-4", "-f", directory, "-t", "8"], TimeSpan.FromSeconds(30));
+        // baresip quits by itself after -t seconds (un-registering); the binding is checked while it runs.
+        var run = ExternalTool.RunAsync("baresip", ["-4", "-f", directory, "-t", "15"], TimeSpan.FromSeconds(40));
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(7);
+            var deadline = DateTime.UtcNow.AddSeconds(14);
             IReadOnlyList<JsonElement> bindings = [];
             while (DateTime.UtcNow < deadline && bindings.Count == 0)
             {
