@@ -27,7 +27,7 @@ dotnet build "$ROOT/src/Switchboard/Switchboard.csproj" -c Release -nologo -v:q 
 DLL=$ROOT/src/Switchboard/bin/Release/net10.0/Switchboard.dll
 
 COMMON="--EdgeTransport:Udp:0=127.0.0.1:$PORT --EdgeTransport:Tcp:0=127.0.0.1:$PORT --Kestrel:Endpoints:http:Url=http://127.0.0.1:$HTTP \
- --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Signal:ServerNames:0=127.0.0.1"
+ --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Proxy:UdpPort=$PORT --Proxy:TcpPort=$PORT"
 
 # 1. provision accounts (one start of the server, then stopped by pid)
 dotnet "$DLL" $COMMON > "$DATA/provision.log" 2>&1 &

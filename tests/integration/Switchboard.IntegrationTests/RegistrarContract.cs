@@ -70,7 +70,8 @@ public abstract class RegistrarContract<TDeployment> : IClassFixture<TDeployment
         var directory = Directory.CreateTempSubdirectory("baresip-").FullName;
         var sipPort = FreePorts.Next();
         await File.WriteAllTextAsync(Path.Combine(directory, "config"), string.Join('\n',
-            "poll_method epoll", $"sip_listen 127.0.0.1:{sipPort}", "net_interface 127.0.0.1",
+            // 127.0.0.2: a loopback address of its own, so no ephemeral port of the many test connections can collide.
+            "poll_method epoll", $"sip_listen 127.0.0.2:{sipPort}", "net_interface 127.0.0.2",
             "audio_player aubridge,nil", "audio_source aubridge,nil", "audio_alert aubridge,nil",
             "module_path /usr/lib/baresip/modules", "module g711.so", "module aubridge.so", "module_tmp account.so") + "\n");
         await File.WriteAllTextAsync(Path.Combine(directory, "accounts"),
