@@ -12,7 +12,7 @@
 set -uo pipefail
 
 # Debian packages the tests use: SIP clients for integration tests, and the broker.
-APT_PACKAGES=(sipsak sip-tester rabbitmq-server baresip-core docker-compose)
+APT_PACKAGES=(sipsak sip-tester rabbitmq-server baresip-core docker-compose kamailio)
 
 cd "$(dirname "$0")" || exit 2
 ROOT=$PWD
