@@ -1,4 +1,3 @@
-using DnsClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,6 @@ using Switchboard.Contracts.Routing;
 using Switchboard.Router.Accounts;
 using Switchboard.Router.Adapters;
 using Switchboard.Router.Changes;
-using Switchboard.Router.Locating;
 using Switchboard.Router.Resolution;
 using Switchboard.Router.Routing;
 using Switchboard.Router.Storage;
@@ -17,9 +15,8 @@ public static class RouterServiceCollectionExtensions
 {
     /// <summary>
     /// The router library: SQLite stores, the caching resolver (<see cref="IAddressResolver"/>), the Contracts
-    /// adapters (<see cref="ICredentialLookup"/>, <see cref="IAddressResolutionService"/>), the change
-    /// feed (<see cref="IRoutingChanges"/>) and the RFC 3263 locator (system DNS unless an
-    /// <see cref="IDnsQuery"/> is registered first).
+    /// adapters (<see cref="ICredentialLookup"/>, <see cref="IAddressResolutionService"/>) and the change
+    /// feed (<see cref="IRoutingChanges"/>). RFC 3263 server location is the proxy's job (src/Switchboard.Locating).
     /// </summary>
     public static IServiceCollection AddSwitchboardRouter(
         this IServiceCollection services,
@@ -44,8 +41,6 @@ public static class RouterServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ResolverOptions>>()));
         services.TryAddSingleton<ICredentialLookup, RouterCredentialLookup>();
         services.TryAddSingleton<IAddressResolutionService, RouterAddressResolutionService>();
-        services.TryAddSingleton<IDnsQuery>(_ => new LookupClient(new LookupClientOptions { UseCache = true }));
-        services.TryAddSingleton<ISipServerLocator>(sp => new DnsSipServerLocator(sp.GetRequiredService<IDnsQuery>()));
         return services;
     }
 }

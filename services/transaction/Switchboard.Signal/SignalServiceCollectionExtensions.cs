@@ -9,6 +9,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
 using Switchboard.Contracts.Sip;
+using Switchboard.Locating;
 using Switchboard.Proxy;
 using Switchboard.Proxy.Metrics;
 using Switchboard.Proxy.Security;
@@ -87,7 +88,8 @@ public static class SignalServiceCollectionExtensions
             configure?.Invoke(proxy);
         });
         services.TryAddSingleton<ProxyMetrics>();
-        services.TryAddSingleton<INextHopLocator, LiteralNextHopLocator>();
+        services.AddSipServerLocator();
+        services.TryAddSingleton<INextHopLocator>(sp => new DnsNextHopLocator(sp.GetRequiredService<ISipServerLocator>()));
         services.TryAddSingleton<IProxyAuthenticator>(sp => new SipProxyAuthenticator(sp.GetRequiredService<SipAuthenticator>()));
         services.TryAddSingleton<IProxyTransport>(sp => new SignalProxyTransport(sp.GetRequiredService<SipServerCore>));
         services.TryAddSingleton(sp => new SipProxy(

@@ -1,27 +1,28 @@
-namespace Switchboard.Router.Locating;
+using Switchboard.Contracts.Sip;
+
+namespace Switchboard.Locating;
 
 /// <summary>NAPTR service fields of RFC 3263 §4.1 and the SRV prefixes of its fallback.</summary>
 internal static class NaptrServices
 {
     public static bool TryGetTransport(string service, bool secure, out SipTransport transport)
     {
-        transport = service.ToUpperInvariant() switch
+        // SCTP (SIP+D2S) is not a transport we speak, so such records are skipped.
+        (bool known, transport) = service.ToUpperInvariant() switch
         {
-            "SIPS+D2T" => SipTransport.Tls,
-            "SIP+D2U" when !secure => SipTransport.Udp,
-            "SIP+D2T" when !secure => SipTransport.Tcp,
-            "SIP+D2S" when !secure => SipTransport.Sctp,
-            _ => (SipTransport)(-1),
+            "SIPS+D2T" => (true, SipTransport.Tls),
+            "SIP+D2U" when !secure => (true, SipTransport.Udp),
+            "SIP+D2T" when !secure => (true, SipTransport.Tcp),
+            _ => (false, default),
         };
-        return transport >= 0;
+        return known;
     }
 
     public static string SrvPrefix(SipTransport transport) => transport switch
     {
         SipTransport.Udp => "_sip._udp.",
         SipTransport.Tcp => "_sip._tcp.",
-        SipTransport.Tls => "_sips._tcp.",
-        _ => "_sip._sctp.",
+        _ => "_sips._tcp.",
     };
 
     public static int DefaultPort(SipTransport transport) => transport == SipTransport.Tls ? 5061 : 5060;

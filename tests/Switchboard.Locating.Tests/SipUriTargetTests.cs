@@ -1,7 +1,7 @@
-using Switchboard.Router.Locating;
-using Xunit;
+using Switchboard.Locating;
+using Switchboard.Contracts.Sip;
 
-namespace Switchboard.Router.Tests.Locating;
+namespace Switchboard.Locating.Tests;
 
 public class SipUriTargetTests
 {

@@ -1,6 +1,7 @@
 using System.Net;
+using Switchboard.Contracts.Sip;
 
-namespace Switchboard.Router.Locating;
+namespace Switchboard.Locating;
 
 /// <summary>One place to send a request to; a locator returns them in the order to try (failover).</summary>
 public sealed record SipServerTarget(SipTransport Transport, IPAddress Address, int Port)

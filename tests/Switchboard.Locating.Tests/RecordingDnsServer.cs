@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Switchboard.Router.Tests.Dns;
+namespace Switchboard.Locating.Tests;
 
 /// <summary>
 /// A small authoritative DNS server on 127.0.0.1 (UDP, random port) answering canned A, AAAA, SRV and

@@ -1,9 +1,9 @@
 using DnsClient;
 using DnsClient.Protocol;
-using Switchboard.Router.Locating;
-using Xunit;
+using Switchboard.Locating;
+using Switchboard.Contracts.Sip;
 
-namespace Switchboard.Router.Tests.Locating;
+namespace Switchboard.Locating.Tests;
 
 public class SrvOrderingTests
 {

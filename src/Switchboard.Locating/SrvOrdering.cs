@@ -1,6 +1,8 @@
 using DnsClient.Protocol;
 
-namespace Switchboard.Router.Locating;
+using Switchboard.Contracts.Sip;
+
+namespace Switchboard.Locating;
 
 /// <summary>RFC 2782 order: lowest priority first; within a priority, weighted random selection.</summary>
 internal static class SrvOrdering

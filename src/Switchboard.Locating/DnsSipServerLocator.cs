@@ -4,7 +4,9 @@ using DnsClient.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Switchboard.Router.Locating;
+using Switchboard.Contracts.Sip;
+
+namespace Switchboard.Locating;
 
 /// <summary>
 /// RFC 3263 §4 with DnsClient. Numeric host → itself; explicit port → A/AAAA; transport parameter → SRV of

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 
-namespace Switchboard.Router.Locating;
+using Switchboard.Contracts.Sip;
+
+namespace Switchboard.Locating;
 
 /// <summary>
 /// The parts of a SIP URI that RFC 3263 needs: secure scheme, host, port and the transport parameter
@@ -76,14 +78,14 @@ public sealed record SipUriTarget(bool Secure, string Host, int? Port, SipTransp
 
     private static bool TryParseTransport(string name, out SipTransport transport)
     {
-        transport = name.ToLowerInvariant() switch
+        // An unknown transport (sctp, ws...) makes the URI unreachable for us rather than silently UDP.
+        (bool known, transport) = name.ToLowerInvariant() switch
         {
-            "udp" => SipTransport.Udp,
-            "tcp" => SipTransport.Tcp,
-            "tls" => SipTransport.Tls,
-            "sctp" => SipTransport.Sctp,
-            _ => (SipTransport)(-1),
+            "udp" => (true, SipTransport.Udp),
+            "tcp" => (true, SipTransport.Tcp),
+            "tls" => (true, SipTransport.Tls),
+            _ => (false, default),
         };
-        return transport >= 0;
+        return known;
     }
 }

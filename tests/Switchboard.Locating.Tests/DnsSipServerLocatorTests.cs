@@ -1,10 +1,9 @@
 using System.Net;
 using DnsClient;
-using Switchboard.Router.Locating;
-using Switchboard.Router.Tests.Dns;
-using Xunit;
+using Switchboard.Locating;
+using Switchboard.Contracts.Sip;
 
-namespace Switchboard.Router.Tests.Locating;
+namespace Switchboard.Locating.Tests;
 
 public sealed class DnsSipServerLocatorTests : IDisposable
 {

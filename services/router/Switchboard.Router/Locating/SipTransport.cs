@@ -1,9 +1,0 @@
-namespace Switchboard.Router.Locating;
-
-public enum SipTransport
-{
-    Udp,
-    Tcp,
-    Tls,
-    Sctp,
-}
