@@ -53,4 +53,7 @@ public sealed class AuthenticationOptions
 
     /// <summary>How long a half-open NTLM handshake (after NEGOTIATE) waits for AUTHENTICATE.</summary>
     public TimeSpan NtlmHandshakeLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an established NTLM security association lives without a signed message (MS-SIPAE SA).</summary>
+    public TimeSpan NtlmSecurityAssociationIdleLifetime { get; set; } = TimeSpan.FromHours(8);
 }

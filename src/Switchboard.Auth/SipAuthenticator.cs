@@ -32,6 +32,9 @@ public sealed class SipAuthenticator
 
     public DigestAuthenticator Digest => _digest;
 
+    /// <summary>The NTLM side, when an NT-hash store was given.</summary>
+    public NtlmAuthenticator? Ntlm => _ntlm;
+
     public AuthChallenge CreateChallenge(AuthRole role, string realm, bool transportIsSecure, bool stale = false)
     {
         var values = new List<string>(4);
@@ -69,6 +72,13 @@ public sealed class SipAuthenticator
         return AuthVerdict.NoCredentials();
     }
 
+    /// <summary>
+    /// The Authentication-Info (registrar) or Proxy-Authentication-Info (proxy) value that signs a response to a
+    /// request NTLM authenticated (MS-SIPAE §3.3.5.3); null for other schemes, which sign nothing.
+    /// </summary>
+    public static string? SignResponse(AuthVerdict verdict, SipSignatureFields response) =>
+        verdict.Security?.SignResponse(response);
+
     private ValueTask<AuthVerdict> VerifyOneAsync(AuthHeader header, AuthRequest request, CancellationToken cancellationToken)
     {
         if (header.IsScheme("Digest"))
@@ -81,7 +91,7 @@ public sealed class SipAuthenticator
 
         if (header.IsScheme("NTLM") && _ntlm is not null)
         {
-            return _ntlm.VerifyAsync(header, cancellationToken);
+            return _ntlm.VerifyAsync(header, request.Signed, cancellationToken);
         }
 
         return header.IsScheme("Basic")

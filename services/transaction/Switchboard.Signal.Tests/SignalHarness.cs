@@ -48,8 +48,8 @@ internal sealed class SignalHarness : IDisposable
         Registrar = new RegistrarServiceAdapter(
             new RegistrationService(Store, Microsoft.Extensions.Options.Options.Create(registrarOptions), Time), Store, Time);
         Authenticator = new SipAuthenticator(
-            new AuthenticationOptions { AdvertiseDigest = Options.AdvertiseDigest, AdvertiseNtlm = Options.AdvertiseNtlm },
-            new CredentialLookupStore(Credentials), Time);
+            new AuthenticationOptions { AdvertiseDigest = Options.AdvertiseDigest, AdvertiseNtlm = Options.AdvertiseNtlm, NtlmTargetName = Options.NtlmTargetName },
+            new CredentialLookupStore(Credentials), Time, new CredentialLookupStore(Credentials));
         Limiter = new BruteForceLimiter(limiterOptions, Time);
         Transactions = new TransactionContext(transactionOptions, Time);
         var identity = new ServerIdentity(Options);

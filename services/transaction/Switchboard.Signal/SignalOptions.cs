@@ -15,6 +15,9 @@ public sealed class SignalOptions
     /// <summary>The manual's "Advertise NTLM AUTH".</summary>
     public bool AdvertiseNtlm { get; set; }
 
+    /// <summary>The server's FQDN as NTLM clients know it (MS-SIPAE targetname; signatures cover it).</summary>
+    public string NtlmTargetName { get; set; } = "localhost";
+
     /// <summary>Realm of REGISTER challenges: null means the To domain (accounts keep one HA1 per domain).</summary>
     public string? FixedRealm { get; set; }
 

@@ -48,12 +48,15 @@ public static class SignalServiceCollectionExtensions
         {
             auth.AdvertiseDigest = signal.Value.AdvertiseDigest;
             auth.AdvertiseNtlm = signal.Value.AdvertiseNtlm;
+            auth.NtlmTargetName = signal.Value.NtlmTargetName;
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMetricFactory>(_ => Prometheus.Metrics.DefaultFactory);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SignalOptions>>().Value);
         services.TryAddSingleton(_ => new SipParser(null));
-        services.TryAddSingleton<IDigestCredentialStore, CredentialLookupStore>();
+        services.TryAddSingleton<CredentialLookupStore>();
+        services.TryAddSingleton<IDigestCredentialStore>(sp => sp.GetRequiredService<CredentialLookupStore>());
+        services.TryAddSingleton<Switchboard.Auth.Ntlm.INtlmCredentialStore>(sp => sp.GetRequiredService<CredentialLookupStore>());
         services.TryAddSingleton(sp => new TransactionContext(
             sp.GetRequiredService<IOptions<TransactionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

@@ -6,8 +6,9 @@ namespace Switchboard.Auth.Ntlm;
 
 /// <summary>
 /// The NTLM handshake of MS-SIPAE (§3.2.5/§3.3.5) with NTLMv2 verification (MS-NLMP §3.3.2).
-/// Off unless <see cref="AuthenticationOptions.AdvertiseNtlm"/>. Message signing after the handshake
-/// (crand/cnum/rspauth) is not implemented: see docs/authentication.md.
+/// Off unless <see cref="AuthenticationOptions.AdvertiseNtlm"/>. A successful AUTHENTICATE establishes a
+/// security association (<see cref="NtlmSecurityContext"/>) whose keys verify the client's later signed requests
+/// (crand/cnum/response) and sign our responses (rspauth).
 /// </summary>
 public sealed class NtlmAuthenticator
 {
@@ -18,6 +19,7 @@ public sealed class NtlmAuthenticator
     private readonly AuthenticationOptions _options;
     private readonly INtlmCredentialStore _store;
     private readonly NtlmSecurityAssociations _associations;
+    private readonly NtlmSecurityContexts _contexts;
 
     public NtlmAuthenticator(IOptions<AuthenticationOptions> options, INtlmCredentialStore store, TimeProvider time)
         : this(options.Value, store, time)
@@ -29,15 +31,19 @@ public sealed class NtlmAuthenticator
         _options = options;
         _store = store;
         _associations = new NtlmSecurityAssociations(options.NtlmMaxSecurityAssociations, options.NtlmHandshakeLifetime, time);
+        _contexts = new NtlmSecurityContexts(options.NtlmMaxSecurityAssociations, options.NtlmSecurityAssociationIdleLifetime, time);
     }
 
     public NtlmSecurityAssociations Associations => _associations;
+
+    public NtlmSecurityContexts Contexts => _contexts;
 
     /// <summary><c>NTLM realm="SIP Communications Service", targetname="…", version=3</c>, or null when NTLM is not advertised.</summary>
     public string? CreateChallenge() =>
         _options.AdvertiseNtlm ? Common(new AuthHeaderWriter("NTLM")).Token("version", Version).ToString() : null;
 
-    public async ValueTask<AuthVerdict> VerifyAsync(AuthHeader header, CancellationToken cancellationToken = default)
+    /// <param name="signed">The request's signed fields; needed for every request after the handshake.</param>
+    public async ValueTask<AuthVerdict> VerifyAsync(AuthHeader header, SipSignatureFields? signed = null, CancellationToken cancellationToken = default)
     {
         if (!header.IsScheme("NTLM") || !_options.AdvertiseNtlm)
         {
@@ -54,7 +60,7 @@ public sealed class NtlmAuthenticator
         var data = header.Get("gssapi-data");
         if (data is null)
         {
-            return AuthVerdict.Unauthorized("signed request without gssapi-data: NTLM message signatures are not supported");
+            return VerifySigned(header, signed);
         }
 
         var message = new byte[Math.Min(data.Length, MaxGssapiDataLength)];
@@ -67,7 +73,7 @@ public sealed class NtlmAuthenticator
         return NtlmMessage.TypeOf(bytes.Span) switch
         {
             NtlmMessageType.Negotiate => OnNegotiate(bytes.Span),
-            NtlmMessageType.Authenticate => await OnAuthenticateAsync(bytes, header.Get("opaque"), cancellationToken).ConfigureAwait(false),
+            NtlmMessageType.Authenticate => await OnAuthenticateAsync(bytes, header, signed, cancellationToken).ConfigureAwait(false),
             _ => AuthVerdict.Unauthorized("gssapi-data is not an NTLM NEGOTIATE or AUTHENTICATE message"),
         };
     }
@@ -89,8 +95,28 @@ public sealed class NtlmAuthenticator
         return AuthVerdict.Continue(Common(value).Token("version", Version).ToString());
     }
 
-    private async ValueTask<AuthVerdict> OnAuthenticateAsync(ReadOnlyMemory<byte> message, string? opaque, CancellationToken cancellationToken)
+    private AuthVerdict VerifySigned(AuthHeader header, SipSignatureFields? signed)
     {
+        var context = header.Get("opaque") is { } opaque ? _contexts.Find(opaque) : null;
+        if (context is null)
+        {
+            return AuthVerdict.Unauthorized("unknown or expired NTLM security association");
+        }
+
+        return IsSignedBy(context, header, signed)
+            ? AuthVerdict.Ok(context)
+            : AuthVerdict.Unauthorized("missing, wrong or replayed NTLM message signature", context.User);
+    }
+
+    private static bool IsSignedBy(NtlmSecurityContext context, AuthHeader header, SipSignatureFields? signed) =>
+        signed is not null
+        && header.Get("crand") is { } crand && header.Get("cnum") is { } cnum && header.Get("response") is { } response
+        && context.VerifyRequest(signed, crand, cnum, response);
+
+    private async ValueTask<AuthVerdict> OnAuthenticateAsync(
+        ReadOnlyMemory<byte> message, AuthHeader header, SipSignatureFields? signed, CancellationToken cancellationToken)
+    {
+        var opaque = header.Get("opaque");
         var serverChallenge = opaque is null ? null : _associations.Take(opaque);
         if (serverChallenge is null)
         {
@@ -116,10 +142,30 @@ public sealed class NtlmAuthenticator
         var ntowf = NtlmCrypto.NtowfV2(ntHash, authenticate.User, authenticate.Domain);
         var blob = authenticate.NtChallengeResponse.AsSpan(NtProofLength);
         var expected = NtlmCrypto.NtProofStr(ntowf, serverChallenge, blob);
-        return CryptographicOperations.FixedTimeEquals(expected, authenticate.NtChallengeResponse.AsSpan(0, NtProofLength))
-            ? AuthVerdict.Ok(authenticate.User)
-            : AuthVerdict.Unauthorized("wrong NTLMv2 proof", authenticate.User);
+        if (!CryptographicOperations.FixedTimeEquals(expected, authenticate.NtChallengeResponse.AsSpan(0, NtProofLength)))
+        {
+            return AuthVerdict.Unauthorized("wrong NTLMv2 proof", authenticate.User);
+        }
+
+        var keys = NtlmSessionKeys.Derive(authenticate.Flags, NtlmCrypto.SessionBaseKey(ntowf, expected), authenticate.EncryptedRandomSessionKey);
+        if (keys is null)
+        {
+            return AuthVerdict.Ok(authenticate.User); // no extended session security: nothing can be signed
+        }
+
+        var context = new NtlmSecurityContext(opaque!, authenticate.User, keys, _options.NtlmRealm, _options.NtlmTargetName, ClientVersion(header));
+        _contexts.Add(context);
+
+        // Microsoft clients sign the AUTHENTICATE request itself; a signature that is there must be right.
+        return header.Get("response") is null || IsSignedBy(context, header, signed)
+            ? AuthVerdict.Ok(context)
+            : AuthVerdict.Unauthorized("wrong NTLM message signature", authenticate.User);
     }
+
+    private int ClientVersion(AuthHeader header) =>
+        int.TryParse(header.Get("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : _options.NtlmVersion;
 
     private string Version => _options.NtlmVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -9,15 +9,15 @@ public static class NtlmChallengeMessage
     private const int HeaderLength = 56; // through the 8-byte VERSION field
 
     // What this server can do; the reply keeps the subset the client asked for plus the ones NTLMv2 needs.
-    private const NtlmFlags Supported = NtlmFlags.Unicode | NtlmFlags.RequestTarget | NtlmFlags.Sign | NtlmFlags.Ntlm
+    private const NtlmFlags Supported = NtlmFlags.Unicode | NtlmFlags.RequestTarget | NtlmFlags.Sign | NtlmFlags.Datagram | NtlmFlags.Ntlm
         | NtlmFlags.AlwaysSign | NtlmFlags.ExtendedSessionSecurity | NtlmFlags.Negotiate128 | NtlmFlags.KeyExchange | NtlmFlags.Negotiate56;
 
     private const NtlmFlags Always = NtlmFlags.Unicode | NtlmFlags.Ntlm | NtlmFlags.TargetTypeDomain | NtlmFlags.TargetInfo
         | NtlmFlags.Version | NtlmFlags.ExtendedSessionSecurity;
 
     /// <remarks>
-    /// No MsvAvTimestamp is sent: with one, MS-NLMP clients add a MIC that needs the exported session key
-    /// (RC4 key exchange), which this server does not derive.
+    /// No MsvAvTimestamp is sent: with one, MS-NLMP clients add a MIC over the three handshake messages, which
+    /// this server would have to keep until AUTHENTICATE arrives only to check it.
     /// </remarks>
     public static byte[] Write(NtlmFlags clientFlags, ReadOnlySpan<byte> serverChallenge, string netBiosDomain, string dnsHostName)
     {

@@ -10,6 +10,7 @@ public enum NtlmFlags : uint
     RequestTarget = 0x00000004,
     Sign = 0x00000010,
     Seal = 0x00000020,
+    Datagram = 0x00000040,
     Ntlm = 0x00000200,
     AlwaysSign = 0x00008000,
     TargetTypeDomain = 0x00010000,

@@ -24,7 +24,7 @@ public sealed class GrpcCredentialLookup : ICredentialLookup, IAsyncDisposable
         if (response.Error.Length > 0)
             throw new RpcException(new Status(StatusCode.Internal, response.Error));
         return response.Found
-            ? new AccountCredentials(response.User, response.Domain, response.Ha1Md5, response.Ha1Sha256)
+            ? new AccountCredentials(response.User, response.Domain, response.Ha1Md5, response.Ha1Sha256, response.NtHash.Length > 0 ? response.NtHash : null)
             : null;
     }
 

@@ -47,7 +47,8 @@ public class NtlmAuthenticatorTests
 
         var second = await server.VerifyAsync(Parse(client.AuthenticateHeader(first.Challenge!)));
 
-        Assert.Equal(AuthVerdict.Ok("alice"), second);
+        Assert.Equal((AuthVerdictKind.Ok, "alice"), (second.Kind, second.User));
+        Assert.Same(second.Security, server.Contexts.Find(second.Security!.Opaque));
         Assert.Equal(("alice", "CONTOSO"), _store.Lookups.Single());
         Assert.Equal(0, server.Associations.Count);
     }
@@ -114,7 +115,8 @@ public class NtlmAuthenticatorTests
         var value = $"NTLM qop=\"auth\", opaque=\"EXAMPLE1\", realm=\"{Realm}\", targetname=\"{Target}\", " +
             $"gssapi-data=\"{Convert.ToBase64String(NtlmV2VectorTests.AuthenticateMessage)}\"";
 
-        Assert.Equal(AuthVerdict.Ok("User"), await server.VerifyAsync(Parse(value)));
+        var verdict = await server.VerifyAsync(Parse(value));
+        Assert.Equal((AuthVerdictKind.Ok, "User"), (verdict.Kind, verdict.User));
         Assert.Equal(("User", "Domain"), _store.Lookups.Single());
     }
 

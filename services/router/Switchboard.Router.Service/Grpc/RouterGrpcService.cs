@@ -57,6 +57,7 @@ public sealed class RouterGrpcService(
                 Domain = found.Domain,
                 Ha1Md5 = found.Ha1Md5,
                 Ha1Sha256 = found.Ha1Sha256,
+                NtHash = found.NtHash ?? string.Empty,
             };
     }
 

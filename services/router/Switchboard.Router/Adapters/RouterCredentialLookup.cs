@@ -34,7 +34,7 @@ public sealed class RouterCredentialLookup : ICredentialLookup, IDisposable
             return ValueTask.FromResult(cached);
         var generation = Interlocked.Read(ref _generation);
         var account = _accounts.FindAccount(user, key.Item2);
-        var found = account is null ? null : new AccountCredentials(account.User, account.Domain, account.Ha1Md5, account.Ha1Sha256);
+        var found = account is null ? null : new AccountCredentials(account.User, account.Domain, account.Ha1Md5, account.Ha1Sha256, account.NtHash);
         if (_cache.Count >= _maxEntries)
             _cache.Clear();
         _cache[key] = found;

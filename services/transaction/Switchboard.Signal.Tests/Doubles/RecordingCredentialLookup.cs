@@ -15,7 +15,8 @@ internal sealed class RecordingCredentialLookup : ICredentialLookup
     {
         string md5 = Convert.ToHexStringLower(DigestHa1.Compute(DigestAlgorithm.Md5, user, domain, password));
         string sha = Convert.ToHexStringLower(DigestHa1.Compute(DigestAlgorithm.Sha256, user, domain, password));
-        _accounts[(user, domain)] = new AccountCredentials(user, domain, md5, sha);
+        string nt = Convert.ToHexStringLower(Switchboard.Auth.Ntlm.NtlmCrypto.NtHash(password));
+        _accounts[(user, domain)] = new AccountCredentials(user, domain, md5, sha, nt);
         return this;
     }
 

@@ -1,10 +1,15 @@
 using Switchboard.Auth.Digest;
+using Switchboard.Auth.Ntlm;
 using Switchboard.Contracts.Routing;
 
 namespace Switchboard.Signal.Auth;
 
-/// <summary>Digest secrets from the router's accounts: realm = the account's domain, HA1 kept as lower-case hex there.</summary>
-public sealed class CredentialLookupStore : IDigestCredentialStore
+/// <summary>
+/// Secrets from the router's accounts: Digest HA1 for realm = the account's domain, and the NT hash for NTLM, whose
+/// domain is taken as the account's SIP domain (a client signs in as <c>example.com\alice</c>). Both kept as
+/// lower-case hex there.
+/// </summary>
+public sealed class CredentialLookupStore : IDigestCredentialStore, INtlmCredentialStore
 {
     private readonly ICredentialLookup _lookup;
 
@@ -17,7 +22,17 @@ public sealed class CredentialLookupStore : IDigestCredentialStore
     public async ValueTask<byte[]?> GetHa1Async(string user, string realm, DigestAlgorithm algorithm, CancellationToken cancellationToken)
     {
         AccountCredentials? account = await _lookup.FindAsync(user, realm, cancellationToken).ConfigureAwait(false);
-        string? hex = account?.Ha1For(algorithm.Base().ToWire());
+        return FromHex(account?.Ha1For(algorithm.Base().ToWire()));
+    }
+
+    public async ValueTask<byte[]?> GetNtHashAsync(string user, string domain, CancellationToken cancellationToken)
+    {
+        AccountCredentials? account = await _lookup.FindAsync(user, domain.ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+        return FromHex(account?.NtHash);
+    }
+
+    private static byte[]? FromHex(string? hex)
+    {
         if (hex is null || hex.Length % 2 != 0)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Text;
 using Switchboard.Auth;
 using Switchboard.Auth.BruteForce;
 using Switchboard.Contracts.Sip;
+using Switchboard.Signal.Auth;
 using Switchboard.Signal.Handlers;
 using Switchboard.Signal.Metrics;
 using Switchboard.Sip;
@@ -37,8 +38,8 @@ public sealed class RegisterAuthorizer
         _md5OnlyUserAgents = options.Md5OnlyUserAgents;
     }
 
-    /// <summary>True when the request may go on; otherwise it has been answered.</summary>
-    public async ValueTask<bool> AuthorizeAsync(SipRequestContext context, string user, string domain, CancellationToken cancellationToken)
+    /// <summary>Allowed when the request may go on; otherwise it has been answered.</summary>
+    public async ValueTask<RegisterAuthorization> AuthorizeAsync(SipRequestContext context, string user, string domain, CancellationToken cancellationToken)
     {
         string source = context.Flow.Remote.Address.ToString();
         string account = user + "@" + domain;
@@ -47,7 +48,7 @@ public sealed class RegisterAuthorizer
         {
             _metrics.AuthFailed();
             context.Respond(403, "Forbidden");
-            return false;
+            return RegisterAuthorization.Answered;
         }
 
         if (limit.Action == LimitAction.Delay)
@@ -60,26 +61,27 @@ public sealed class RegisterAuthorizer
         AuthVerdict verdict = await _authenticator.VerifyAsync(ToAuthRequest(context.Request, realm, secure), cancellationToken).ConfigureAwait(false);
         switch (verdict.Kind)
         {
-            case AuthVerdictKind.Ok when string.Equals(verdict.User, user, StringComparison.Ordinal):
+            // Windows account names (NTLM) are case-insensitive; Digest user names are not.
+            case AuthVerdictKind.Ok when string.Equals(verdict.User, user, verdict.Security is null ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase):
                 _limiter.RecordSuccess(account);
-                return true;
+                return new RegisterAuthorization(true, verdict.Security);
             case AuthVerdictKind.Ok:
                 // Valid credentials of another account: RFC 3261 §10.3 step 3 (not authorized to register this AOR).
                 _metrics.AuthFailed();
                 context.Respond(403, "Forbidden");
-                return false;
+                return RegisterAuthorization.Answered;
             case AuthVerdictKind.Continue:
                 Challenge(context, [verdict.Challenge!]);
-                return false;
+                return RegisterAuthorization.Answered;
             case AuthVerdictKind.Unauthorized:
                 _limiter.RecordFailure(source, account);
                 _metrics.AuthFailed();
                 Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure).Values);
-                return false;
+                return RegisterAuthorization.Answered;
             default:
                 bool stale = verdict.Kind == AuthVerdictKind.Stale;
                 Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values);
-                return false;
+                return RegisterAuthorization.Answered;
         }
     }
 
@@ -127,9 +129,12 @@ public sealed class RegisterAuthorizer
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
     {
         var values = new List<string>(1);
+        bool ntlm = false;
         foreach (SipHeader header in request.GetHeaders(HeaderKind.Authorization))
         {
-            values.Add(Encoding.UTF8.GetString(request.GetValue(header)));
+            ReadOnlySpan<byte> value = request.GetValue(header);
+            ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value[..5], "NTLM "u8);
+            values.Add(Encoding.UTF8.GetString(value));
         }
 
         return new AuthRequest(
@@ -138,6 +143,7 @@ public sealed class RegisterAuthorizer
             request.GetString(request.RequestUri) ?? string.Empty,
             request.GetSpan(request.Body).ToArray(),
             realm,
-            secure);
+            secure,
+            ntlm ? SipSignatureFieldsReader.ForRequest(request) : null); // only NTLM signs; Digest pays nothing
     }
 }

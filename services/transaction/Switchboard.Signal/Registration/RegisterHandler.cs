@@ -1,5 +1,6 @@
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
+using Switchboard.Signal.Auth;
 using Switchboard.Signal.Handlers;
 using Switchboard.Sip;
 using Switchboard.Sip.Headers;
@@ -51,14 +52,25 @@ public sealed class RegisterHandler : ISipRequestHandler
             return true;
         }
 
-        if (_requireAuthentication && !await _authorizer.AuthorizeAsync(context, user, domain, cancellationToken).ConfigureAwait(false))
+        RegisterAuthorization authorization = _requireAuthentication
+            ? await _authorizer.AuthorizeAsync(context, user, domain, cancellationToken).ConfigureAwait(false)
+            : new RegisterAuthorization(true);
+        if (!authorization.Allowed)
         {
             return true;
         }
 
         RegisterRequest request = RegisterRequestReader.Read(context.Request, $"sip:{user}@{domain}", context.Flow);
         RegisterResult result = await _registrar.RegisterAsync(request, cancellationToken).ConfigureAwait(false);
-        context.Respond(result.StatusCode, result.ReasonPhrase, ResponseHeaders(result));
+        List<KeyValuePair<string, string>> headers = ResponseHeaders(result);
+        if (authorization.Signer is { } signer)
+        {
+            // MS-SIPAE §3.3.5.3: a response to an NTLM-authenticated request carries the server's signature.
+            string expires = headers.FirstOrDefault(h => h.Key.Equals("Expires", StringComparison.OrdinalIgnoreCase)).Value ?? string.Empty;
+            headers.Add(new("Authentication-Info", signer.SignResponse(SipSignatureFieldsReader.ForResponse(context.Request, result.StatusCode, expires))));
+        }
+
+        context.Respond(result.StatusCode, result.ReasonPhrase, headers);
         return true;
     }
 
