@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Prometheus;
+using Switchboard.Contracts.Logging;
 using Switchboard.Hosting.Discovery;
 using Switchboard.Hosting.Logging;
 
@@ -20,6 +22,7 @@ public static class Extensions
     public const string HealthPath = "/health";
     public const string ReadyPath = "/ready";
     public const string MetricsPath = "/metrics";
+    public const string LogLevelsPath = "/log-levels";
 
     private const string LiveTag = "live";
 
@@ -35,7 +38,8 @@ public static class Extensions
 
     /// <summary>
     /// <c>/health</c>: liveness (the process answers); <c>/ready</c>: every registered check (the bus's too);
-    /// <c>/metrics</c>: Prometheus text format, with HTTP request metrics.
+    /// <c>/metrics</c>: Prometheus text format, with HTTP request metrics; <c>/log-levels</c>: the System Log
+    /// level this process applies per tag (what a <c>SettingsChanged</c> made of it).
     /// </summary>
     public static WebApplication MapSwitchboardDefaults(this WebApplication app)
     {
@@ -43,6 +47,8 @@ public static class Extensions
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks(ReadyPath);
         app.MapMetrics(MetricsPath);
+        app.MapGet(LogLevelsPath, (ISystemLogLevels levels) =>
+            SystemLogTag.All.ToDictionary(tag => tag, tag => levels.Get(tag).ToString()));
         return app;
     }
 }

@@ -62,6 +62,31 @@ public sealed class InMemoryBusTests
         Assert.Equal(SystemLogLevel.LowLevel, levels.Get(SystemLogTag.SipServer));
     }
 
+    [Fact]
+    public async Task The_per_process_settings_consumer_applies_a_level_change()
+    {
+        using var host = Host(x => x.AddSystemLogSettingsConsumer());
+        await host.StartAsync();
+        var levels = host.Services.GetRequiredService<ISystemLogLevels>();
+        var publisher = host.Services.GetRequiredService<IEventPublisher>();
+
+        await publisher.Publish(new SettingsChanged("SystemLog", "REGISTRAR", "AllInfo", DateTimeOffset.UnixEpoch));
+
+        var changed = await Eventually.True(() => levels.Get(SystemLogTag.Registrar) == SystemLogLevel.AllInfo);
+        await host.StopAsync();
+        Assert.True(changed, "the level did not change within 10 s");
+    }
+
+    [Fact]
+    public void Each_process_gets_its_own_settings_queue()
+    {
+        var names = new[] { ("edge-1", 1), ("edge-2", 1), ("edge-1", 7) }
+            .Select(p => SettingsConsumerRegistration.EndpointName(p.Item1, p.Item2)).ToArray();
+
+        Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, n => Assert.StartsWith("SettingsChanged-", n, StringComparison.Ordinal));
+    }
+
     public sealed class ReceivedCalls
     {
         private readonly ConcurrentQueue<CallStarted> _events = new();

@@ -17,8 +17,9 @@ public static class EdgeTransportServiceExtensions
         builder.Services.AddSingleton<ISipMessageSink>(sp => sp.GetRequiredService<GrpcSipCoreLink>());
         builder.Services.AddSingleton<IEdgeStartedObserver, CoreLinkStarter>();
         builder.Services.AddSwitchboardEdge(builder.Configuration);
-        // The edge publishes no events of its own, but its log records reach the System Log over the bus.
-        builder.Services.AddSwitchboardBus(builder.Configuration);
+        // The edge publishes no events of its own, but its log records reach the System Log over the bus, and its
+        // log levels change at run time from SettingsChanged.
+        builder.Services.AddSwitchboardBus(builder.Configuration, bus => bus.AddSystemLogSettingsConsumer());
         return builder;
     }
 

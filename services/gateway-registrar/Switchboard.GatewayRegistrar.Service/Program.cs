@@ -4,7 +4,7 @@ using Switchboard.Hosting.Bus;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardDefaults();
-builder.Services.AddSwitchboardBus(builder.Configuration);
+builder.Services.AddSwitchboardBus(builder.Configuration, bus => bus.AddSystemLogSettingsConsumer()); // run-time log levels
 builder.AddGatewayRegistrarService();
 
 var app = builder.Build();

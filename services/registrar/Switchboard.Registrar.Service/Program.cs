@@ -4,7 +4,7 @@ using Switchboard.Registrar.Service;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardDefaults();
-builder.Services.AddSwitchboardBus(builder.Configuration);
+builder.Services.AddSwitchboardBus(builder.Configuration, bus => bus.AddSystemLogSettingsConsumer()); // run-time log levels
 builder.AddRegistrarService();
 
 var app = builder.Build();

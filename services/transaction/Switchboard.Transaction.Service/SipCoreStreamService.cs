@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Switchboard.Contracts.Sip;
+using Switchboard.Hosting.Streaming;
 using Switchboard.Protos.Conversions;
 using Switchboard.Protos.Transaction;
 
@@ -8,21 +10,26 @@ namespace Switchboard.Transaction.Service;
 
 /// <summary>
 /// The transaction service's end of the SIP path: each edge keeps one bidirectional stream open. Inbound batches
-/// are delivered to the SIP core one message at a time; outbound messages for that edge are coalesced into frames.
+/// are delivered to the SIP core one message at a time; outbound messages for that edge are coalesced into frames,
+/// paced by <see cref="TransactionServiceOptions.BatchInterval"/> so a frame carries what queued meanwhile.
 /// </summary>
 public sealed class SipCoreStreamService : SipCore.SipCoreBase
 {
     private readonly ISipMessageSink _core;
     private readonly EdgeLinkHub _hub;
     private readonly TransactionServiceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CoreLinkMetrics _metrics;
     private readonly ILogger<SipCoreStreamService> _logger;
 
     public SipCoreStreamService(ISipMessageSink core, EdgeLinkHub hub, IOptions<TransactionServiceOptions> options,
-        TimeProvider time, ILogger<SipCoreStreamService> logger)
+        TimeProvider time, IMetricFactory metrics, ILogger<SipCoreStreamService> logger)
     {
         _core = core;
         _hub = hub;
         _options = options.Value;
+        _time = time;
+        _metrics = new CoreLinkMetrics(metrics, CoreLinkMetrics.ToEdge);
         _logger = logger;
     }
 
@@ -85,14 +92,18 @@ public sealed class SipCoreStreamService : SipCore.SipCoreBase
     private async Task WriteLoopAsync(EdgeLink link, IServerStreamWriter<CoreToEdge> stream, CancellationToken cancellationToken)
     {
         var reader = link.Reader;
+        var pacer = new FramePacer(_options.BatchInterval, _time);
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
             var batch = new OutboundBatch();
             while (batch.Messages.Count < _options.MaxBatch && reader.TryRead(out var message))
             {
                 batch.Messages.Add(message);
             }
             await stream.WriteAsync(new CoreToEdge { Outbound = batch }, cancellationToken).ConfigureAwait(false);
+            _metrics.FrameWritten(batch.Messages.Count);
+            pacer.FrameSent();
         }
     }
 

@@ -10,4 +10,7 @@ public sealed class TransactionServiceOptions
 
     /// <summary>Most messages per stream frame.</summary>
     public int MaxBatch { get; set; } = 128;
+
+    /// <summary>Shortest time between two frames to one edge while messages keep coming (zero: no pacing).</summary>
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(1);
 }

@@ -4,7 +4,9 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Switchboard.Contracts.Sip;
+using Switchboard.Hosting.Streaming;
 using Switchboard.Protos.Conversions;
 using Switchboard.Protos.Transaction;
 
@@ -12,15 +14,18 @@ namespace Switchboard.Protos.Clients;
 
 /// <summary>
 /// The edge's end of the SIP path to the transaction service: ONE long-lived bidirectional stream. Received SIP
-/// messages are queued and sent in batches (as many as are waiting, up to MaxBatch, per frame); messages the core
-/// sends back arrive on the same stream and are handed to the local edge. Reconnects with back-off when the stream
-/// breaks; while it is down, inbound messages are dropped and counted (UDP peers retransmit).
+/// messages are queued and sent in batches (what arrived since the last frame, up to MaxBatch, with frames paced by
+/// <see cref="SipCoreLinkOptions.BatchInterval"/>); messages the core sends back arrive on the same stream and are
+/// handed to the local edge. Reconnects with back-off when the stream breaks; while it is down, inbound messages are
+/// dropped and counted (UDP peers retransmit).
 /// </summary>
 public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
 {
     private readonly SipCoreLinkOptions _options;
     private readonly ILogger<GrpcSipCoreLink> _logger;
-    private readonly Channel<EdgeToCore> _outgoing;
+    private readonly Channel<Outgoing> _outgoing;
+    private readonly TimeProvider _time;
+    private readonly CoreLinkMetrics _metrics;
     private readonly CancellationTokenSource _stop = new();
     private readonly GrpcChannel _channel;
     private ISipSender? _edge;
@@ -30,11 +35,14 @@ public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
     private long _dropped;
     private volatile bool _connected;
 
-    public GrpcSipCoreLink(IOptions<SipCoreLinkOptions> options, ILogger<GrpcSipCoreLink> logger)
+    public GrpcSipCoreLink(IOptions<SipCoreLinkOptions> options, TimeProvider time, IMetricFactory metrics,
+        ILogger<GrpcSipCoreLink> logger)
     {
         _options = options.Value;
+        _time = time;
+        _metrics = new CoreLinkMetrics(metrics, CoreLinkMetrics.ToCore);
         _logger = logger;
-        _outgoing = Channel.CreateBounded<EdgeToCore>(new BoundedChannelOptions(_options.QueueCapacity)
+        _outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
@@ -72,16 +80,14 @@ public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
             Flow = message.Flow.ToProto(),
             ReceivedUnixMs = message.ReceivedAt.ToUnixTimeMilliseconds(),
         };
-        var envelope = new EdgeToCore { Inbound = new InboundBatch() };
-        envelope.Inbound.Messages.Add(inbound);
-        if (!_connected || !_outgoing.Writer.TryWrite(envelope))
+        if (!_connected || !_outgoing.Writer.TryWrite(new Outgoing(inbound, null)))
         {
             Interlocked.Increment(ref _dropped);
         }
     }
 
     public void OnConnectionClosed(in SipFlow flow) =>
-        _outgoing.Writer.TryWrite(new EdgeToCore { FlowClosed = new FlowClosed { Flow = flow.ToProto() } });
+        _outgoing.Writer.TryWrite(new Outgoing(null, new EdgeToCore { FlowClosed = new FlowClosed { Flow = flow.ToProto() } }));
 
     private async Task RunAsync()
     {
@@ -151,38 +157,51 @@ public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
         }
     }
 
-    /// <summary>Coalesces whatever is queued into one frame per write: batching follows the load by itself.</summary>
+    /// <summary>
+    /// Coalesces what is queued into one frame per write; control frames (send results, closed flows) go in order
+    /// between the batches. The pacer spaces frames out under load so batches grow with it.
+    /// </summary>
     private async Task WriteLoopAsync(IClientStreamWriter<EdgeToCore> stream, CancellationToken cancellationToken)
     {
         var reader = _outgoing.Reader;
+        var pacer = new FramePacer(_options.BatchInterval, _time);
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
             InboundBatch? batch = null;
             while (reader.TryRead(out var item))
             {
-                if (item.BodyCase == EdgeToCore.BodyOneofCase.Inbound)
+                if (item.Inbound is { } inbound)
                 {
                     batch ??= new InboundBatch();
-                    batch.Messages.Add(item.Inbound.Messages);
-                    if (batch.Messages.Count >= _options.MaxBatch)
+                    batch.Messages.Add(inbound);
+                    if (batch.Messages.Count < _options.MaxBatch)
                     {
-                        await stream.WriteAsync(new EdgeToCore { Inbound = batch }, cancellationToken).ConfigureAwait(false);
-                        batch = null;
+                        continue;
                     }
-                    continue;
                 }
                 if (batch is not null)
                 {
-                    await stream.WriteAsync(new EdgeToCore { Inbound = batch }, cancellationToken).ConfigureAwait(false);
+                    await WriteBatchAsync(stream, batch, cancellationToken).ConfigureAwait(false);
                     batch = null;
                 }
-                await stream.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+                if (item.Control is { } control)
+                {
+                    await stream.WriteAsync(control, cancellationToken).ConfigureAwait(false);
+                }
             }
             if (batch is not null)
             {
-                await stream.WriteAsync(new EdgeToCore { Inbound = batch }, cancellationToken).ConfigureAwait(false);
+                await WriteBatchAsync(stream, batch, cancellationToken).ConfigureAwait(false);
             }
+            pacer.FrameSent();
         }
+    }
+
+    private async Task WriteBatchAsync(IClientStreamWriter<EdgeToCore> stream, InboundBatch batch, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(new EdgeToCore { Inbound = batch }, cancellationToken).ConfigureAwait(false);
+        _metrics.FrameWritten(batch.Messages.Count);
     }
 
     private async Task ExecuteAsync(OutboundBatch batch)
@@ -209,7 +228,7 @@ public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
         }
         if (results is not null)
         {
-            _outgoing.Writer.TryWrite(new EdgeToCore { SendResults = results });
+            _outgoing.Writer.TryWrite(new Outgoing(null, new EdgeToCore { SendResults = results }));
         }
     }
 
@@ -226,4 +245,7 @@ public sealed class GrpcSipCoreLink : ISipMessageSink, IAsyncDisposable
         }
         _channel.Dispose();
     }
+
+    /// <summary>A queued item: an inbound SIP message (batched) or a control frame sent as it is.</summary>
+    private readonly record struct Outgoing(InboundMessage? Inbound, EdgeToCore? Control);
 }

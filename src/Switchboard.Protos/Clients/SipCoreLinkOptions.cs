@@ -14,6 +14,12 @@ public sealed class SipCoreLinkOptions
     /// <summary>Most messages carried by one stream frame.</summary>
     public int MaxBatch { get; set; } = 128;
 
+    /// <summary>
+    /// Shortest time between two frames while messages keep coming (each frame is a flush and a wake-up on the
+    /// other side); what arrives meanwhile rides in the next frame. Zero sends a frame whenever one is waiting.
+    /// </summary>
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>First reconnect delay; doubles up to <see cref="MaxReconnectDelay"/>.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
