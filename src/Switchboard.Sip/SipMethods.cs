@@ -42,4 +42,14 @@ public static class SipMethods
         SipMethod.Prack => "PRACK"u8,
         _ => default,
     };
+
+    /// <summary>The token of a single known method as a cached string (no allocation); null otherwise.</summary>
+    public static string? GetName(SipMethod method) => Names.GetValueOrDefault(method);
+
+    // Built once from GetBytes, so the wire tokens have one definition.
+    private static readonly System.Collections.Frozen.FrozenDictionary<SipMethod, string> Names =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            Enum.GetValues<SipMethod>().Where(m => !GetBytes(m).IsEmpty),
+            m => m,
+            m => System.Text.Encoding.ASCII.GetString(GetBytes(m)));
 }

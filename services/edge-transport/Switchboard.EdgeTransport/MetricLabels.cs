@@ -5,24 +5,7 @@ namespace Switchboard.EdgeTransport;
 /// <summary>Constant label strings for methods and statuses, so metrics never format numbers on the hot path.</summary>
 internal static class MetricLabels
 {
-    public static string Method(SipMethod method) => method switch
-    {
-        SipMethod.Invite => "INVITE",
-        SipMethod.Ack => "ACK",
-        SipMethod.Bye => "BYE",
-        SipMethod.Cancel => "CANCEL",
-        SipMethod.Options => "OPTIONS",
-        SipMethod.Register => "REGISTER",
-        SipMethod.Message => "MESSAGE",
-        SipMethod.Subscribe => "SUBSCRIBE",
-        SipMethod.Notify => "NOTIFY",
-        SipMethod.Publish => "PUBLISH",
-        SipMethod.Refer => "REFER",
-        SipMethod.Info => "INFO",
-        SipMethod.Update => "UPDATE",
-        SipMethod.Prack => "PRACK",
-        _ => "other",
-    };
+    public static string Method(SipMethod method) => SipMethods.GetName(method) ?? "other";
 
     public static string StatusClass(int status) => (status / 100) switch
     {

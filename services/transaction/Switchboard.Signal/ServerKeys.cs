@@ -39,10 +39,7 @@ internal static class ServerKeys
     }
 
     /// <summary>The method token of the request line (unknown methods included).</summary>
-    public static string MethodOf(SipMessage request) =>
-        request.Method is SipMethod.Unknown or SipMethod.None
-            ? request.GetString(request.MethodRange) ?? string.Empty
-            : Encoding.ASCII.GetString(SipMethods.GetBytes(request.Method));
+    public static string MethodOf(SipMessage request) => MethodNames.Of(request);
 
     public static int DefaultPort(ReadOnlySpan<byte> transport) =>
         Ascii.EqualsIgnoreCase(transport, "TLS"u8) ? 5061 : 5060;

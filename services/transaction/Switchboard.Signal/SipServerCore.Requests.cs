@@ -19,7 +19,13 @@ public sealed partial class SipServerCore
 
     private void OnRequestReceived(SipMessage request, byte[] owner, SipFlow flow)
     {
-        SipUri.TryParse(request.GetSpan(request.RequestUri), out SipUri? requestUri);
+        // Only the role of a non-REGISTER and the stateless OPTIONS answer need the parsed Request-URI.
+        SipUri? requestUri = null;
+        if (request.Method != SipMethod.Register)
+        {
+            SipUri.TryParse(request.GetSpan(request.RequestUri), out requestUri);
+        }
+
         SipParseError error = _validators[(int)RoleOf(request, requestUri)].ValidateRequest(request);
         if (error.IsError)
         {

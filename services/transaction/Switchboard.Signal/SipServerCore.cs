@@ -20,6 +20,9 @@ namespace Switchboard.Signal;
 /// </summary>
 public sealed partial class SipServerCore : ISipMessageSink
 {
+    // A REGISTER or OPTIONS has 10 to 16 header lines; the index grows for longer messages.
+    private const int HeaderCapacity = 16;
+
     private readonly SipParser _parser;
     private readonly SipRequestHandlerChain _handlers;
     private readonly IStatelessResponseHandler _strayResponses;
@@ -97,7 +100,7 @@ public sealed partial class SipServerCore : ISipMessageSink
     {
         // The edge reuses its buffer after this call; transactions keep the request for retransmissions.
         byte[] copy = message.Bytes.ToArray();
-        var parsed = new SipMessage();
+        var parsed = new SipMessage(HeaderCapacity);
         bool ok = message.Flow.IsReliable
             ? _parser.TryParseFramed(copy, parsed, out SipParseError error)
             : _parser.TryParseDatagram(copy, parsed, out error);

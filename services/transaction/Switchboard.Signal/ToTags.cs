@@ -10,7 +10,17 @@ namespace Switchboard.Signal;
 /// </summary>
 internal static class ToTags
 {
+    public const int Length = 16;
+
     public static byte[] Compute(SipMessage request)
+    {
+        byte[] tag = new byte[Length];
+        Compute(request, tag);
+        return tag;
+    }
+
+    /// <summary>Writes the tag into <paramref name="tag"/> (at least <see cref="Length"/> bytes), allocating nothing.</summary>
+    public static void Compute(SipMessage request, Span<byte> tag)
     {
         ReadOnlySpan<byte> buffer = request.Span;
         var high = new HashCode();
@@ -37,12 +47,9 @@ internal static class ToTags
 
         low.Add(high.ToHashCode());
         ulong value = ((ulong)(uint)high.ToHashCode() << 32) | (uint)low.ToHashCode();
-        byte[] tag = new byte[16];
-        for (int i = 15; i >= 0; i--, value >>= 4)
+        for (int i = Length - 1; i >= 0; i--, value >>= 4)
         {
             tag[i] = (byte)"0123456789abcdef"[(int)(value & 0xF)];
         }
-
-        return tag;
     }
 }

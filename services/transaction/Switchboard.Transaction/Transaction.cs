@@ -18,7 +18,7 @@ public abstract class Transaction
 {
     private readonly ITransactionDispatcher _dispatcher;
     private readonly int _affinity;
-    private readonly Queue<TuCall> _pending = new(); // guarded by Gate
+    private Queue<TuCall>? _pending; // guarded by Gate; null while empty, so a waiting transaction keeps no queue
     private bool _flushing; // guarded by Gate
     private Action<Transaction>? _onTerminated;
     private bool _started;
@@ -82,14 +82,14 @@ public abstract class Transaction
 
     /// <summary>Queues a TU callback; the caller holds Gate and calls <see cref="Flush"/> after releasing it.</summary>
     private protected void Notify(TuEvent kind, int statusCode = 0, ReadOnlyMemory<byte> message = default) =>
-        _pending.Enqueue(new TuCall(this, kind, statusCode, message));
+        (_pending ??= new Queue<TuCall>(2)).Enqueue(new TuCall(this, kind, statusCode, message));
 
     /// <summary>Hands queued TU callbacks to the dispatcher, outside Gate; a re-entrant or concurrent call leaves it to the running one.</summary>
     private protected void Flush()
     {
         lock (Gate)
         {
-            if (_flushing || _pending.Count == 0) return;
+            if (_flushing || _pending is null) return;
             _flushing = true;
         }
         var done = false;
@@ -100,8 +100,13 @@ public abstract class Transaction
                 TuCall? call;
                 lock (Gate)
                 {
-                    done = !_pending.TryDequeue(out call);
-                    if (done) _flushing = false;
+                    call = null;
+                    done = _pending is null || !_pending.TryDequeue(out call);
+                    if (done)
+                    {
+                        _flushing = false;
+                        _pending = null;
+                    }
                 }
                 if (call is not null) _dispatcher.Post(_affinity, call);
             }

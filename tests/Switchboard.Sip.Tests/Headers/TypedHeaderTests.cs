@@ -142,7 +142,11 @@ public sealed class TypedHeaderTests
         foreach (var method in Enum.GetValues<SipMethod>().Where(m => m is not SipMethod.None and not SipMethod.Unknown))
         {
             Assert.Equal(method, SipMethods.Parse(SipMethods.GetBytes(method)));
+            Assert.Equal(System.Text.Encoding.ASCII.GetString(SipMethods.GetBytes(method)), SipMethods.GetName(method));
+            Assert.Same(SipMethods.GetName(method), SipMethods.GetName(method)); // cached, not built per call
         }
+
+        Assert.Null(SipMethods.GetName(SipMethod.Unknown));
 
         Assert.Equal(SipMethod.Unknown, SipMethods.Parse("invite"u8)); // methods are case-sensitive
     }

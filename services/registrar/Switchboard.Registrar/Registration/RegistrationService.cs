@@ -16,6 +16,7 @@ public sealed class RegistrationService : IRegistrar
     private readonly IRegistrarEvents _events;
     private readonly ContactPlanner _planner;
     private readonly ILogger _logger;
+    private CachedDate? _date;
 
     public RegistrationService(
         ILocationStore store, IOptions<RegistrarOptions> options, TimeProvider time,
@@ -114,9 +115,27 @@ public sealed class RegistrationService : IRegistrar
     private RegisterResult Ok(RegisterRequest request, IReadOnlyList<Binding> bindings)
     {
         var now = _time.GetUtcNow();
-        var contacts = bindings.Where(b => !b.IsExpiredAt(now)).Order(BindingOrder.Instance)
-            .Select(b => new RegisteredContact(b, b.RemainingSeconds(now))).ToArray();
-        var headers = new List<KeyValuePair<string, string>> { new("Date", now.ToString("r", CultureInfo.InvariantCulture)) };
+        // A stable insertion sort: an AOR has a handful of bindings, and equal ones keep their stored order.
+        var live = new List<Binding>(bindings.Count);
+        foreach (var binding in bindings)
+        {
+            if (binding.IsExpiredAt(now))
+            {
+                continue;
+            }
+            var at = live.Count;
+            while (at > 0 && BindingOrder.Instance.Compare(live[at - 1], binding) > 0)
+            {
+                at--;
+            }
+            live.Insert(at, binding);
+        }
+        var contacts = new RegisteredContact[live.Count];
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            contacts[i] = new RegisteredContact(live[i], live[i].RemainingSeconds(now));
+        }
+        var headers = new List<KeyValuePair<string, string>>(2) { new("Date", DateText(now)) };
         if (request.Supports("path"))
         {
             // RFC 3327 §5.3: the Path values go back to the UA (in order) only if it supports Path.
@@ -128,6 +147,22 @@ public sealed class RegistrationService : IRegistrar
         }
         return new RegisterResult(200, "OK", contacts, null, headers);
     }
+
+    // The Date value changes once a second; thousands of REGISTERs a second share one string.
+    private string DateText(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        var cached = Volatile.Read(ref _date);
+        if (cached is not null && cached.Second == second)
+        {
+            return cached.Text;
+        }
+        var text = now.ToString("r", CultureInfo.InvariantCulture);
+        Volatile.Write(ref _date, new CachedDate(second, text));
+        return text;
+    }
+
+    private sealed record CachedDate(long Second, string Text);
 
     // RFC 5626 §6: outbound applies when a Contact has instance + reg-id and the first hop (the top
     // Path entry, or this registrar when there is no Path) supports outbound (";ob").

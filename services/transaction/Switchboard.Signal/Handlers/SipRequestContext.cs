@@ -1,4 +1,3 @@
-using System.Buffers;
 using Switchboard.Contracts.Sip;
 using Switchboard.Signal.Metrics;
 using Switchboard.Sip;
@@ -72,9 +71,16 @@ public sealed class SipRequestContext
     internal static ReadOnlyMemory<byte> Write(
         SipMessage request, int statusCode, string? reason, IReadOnlyList<KeyValuePair<string, string>>? headers)
     {
-        var output = new ArrayBufferWriter<byte>(request.HeaderSectionLength + 256);
-        ReadOnlySpan<byte> tag = statusCode == 100 ? default : ToTags.Compute(request);
-        SipMessageWriter writer = SipResponseFactory.WriteResponseHead(request, statusCode, reason, tag, output);
+        // Written into a pooled buffer and copied once into an array of its exact size: the response lives as
+        // long as its transaction (32 s of Timer J over UDP), so no slack is kept with it.
+        using var output = new PooledResponseWriter(request.HeaderSectionLength + 512);
+        Span<byte> tag = stackalloc byte[ToTags.Length];
+        if (statusCode != 100)
+        {
+            ToTags.Compute(request, tag);
+        }
+
+        SipMessageWriter writer = SipResponseFactory.WriteResponseHead(request, statusCode, reason, statusCode == 100 ? default : tag, output);
         if (headers is not null)
         {
             foreach (var (name, value) in headers)
@@ -84,6 +90,6 @@ public sealed class SipRequestContext
         }
 
         writer.EndWithoutBody();
-        return output.WrittenMemory;
+        return output.ToArray();
     }
 }

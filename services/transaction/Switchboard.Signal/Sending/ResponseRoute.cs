@@ -27,19 +27,34 @@ public readonly record struct ResponseRoute(SendTarget Primary, SendTarget? Fall
         }
 
         int port = hasVia && via.HasRport && via.Rport > 0 ? via.Rport : sentByPort;
-        return new ResponseRoute(SendTarget.ToFlow(flow with { Remote = new IPEndPoint(address, port) }), null);
+        // The usual case (the peer's Via names where it sends from) keeps the received flow: nothing to allocate.
+        bool sameRemote = port == flow.Remote.Port && ReferenceEquals(address, flow.Remote.Address);
+        return new ResponseRoute(SendTarget.ToFlow(sameRemote ? flow : flow with { Remote = new IPEndPoint(address, port) }), null);
     }
 
     // received wins; else sent-by when it is an address; a host name would need RFC 3263 look-ups, and a client
     // that sent one without us stamping received is at the packet's source anyway.
     private static IPAddress ViaAddress(in SipVia via, ReadOnlySpan<byte> buffer, SipFlow flow)
     {
-        if (via.Received.IsPresent && IPAddress.TryParse(Trim(via.Received.Of(buffer)), out IPAddress? received))
+        ReadOnlySpan<byte> text = via.Received.IsPresent ? Trim(via.Received.Of(buffer)) : Trim(via.Host.Of(buffer));
+        if (IsAddressOf(text, flow.Remote.Address))
+        {
+            return flow.Remote.Address;
+        }
+
+        if (via.Received.IsPresent && IPAddress.TryParse(text, out IPAddress? received))
         {
             return received;
         }
 
         return IPAddress.TryParse(Trim(via.Host.Of(buffer)), out IPAddress? sentBy) ? sentBy : flow.Remote.Address;
+    }
+
+    // Compares the text with the address's canonical form, without parsing into a new IPAddress.
+    private static bool IsAddressOf(ReadOnlySpan<byte> text, IPAddress address)
+    {
+        Span<byte> formatted = stackalloc byte[64];
+        return !address.IsIPv4MappedToIPv6 && address.TryFormat(formatted, out int length) && text.SequenceEqual(formatted[..length]);
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> host) =>

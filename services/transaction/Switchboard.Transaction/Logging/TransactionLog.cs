@@ -40,6 +40,24 @@ public sealed class TransactionLog
 #pragma warning restore CA2254
     }
 
+    /// <summary>Writes one record if <paramref name="level"/> is enabled; value-type arguments are boxed only then.</summary>
+    public void Write<T0, T1>(TransactionLogLevel level, string message, T0 arg0, T1 arg1)
+    {
+        if (!IsEnabled(level)) return;
+#pragma warning disable CA2254 // the templates are the constants passed by this library
+        _logger.Log(ToLogLevel(level), message, arg0, arg1);
+#pragma warning restore CA2254
+    }
+
+    /// <summary>Writes one record if <paramref name="level"/> is enabled; a value-type argument is boxed only then.</summary>
+    public void Write<T0>(TransactionLogLevel level, string message, T0 arg0)
+    {
+        if (!IsEnabled(level)) return;
+#pragma warning disable CA2254 // the templates are the constants passed by this library
+        _logger.Log(ToLogLevel(level), message, arg0);
+#pragma warning restore CA2254
+    }
+
     private static LogLevel ToLogLevel(TransactionLogLevel level) => level switch
     {
         TransactionLogLevel.Failure => LogLevel.Error,

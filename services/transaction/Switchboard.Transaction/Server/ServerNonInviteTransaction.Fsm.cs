@@ -36,8 +36,23 @@ public sealed partial class ServerNonInviteTransaction
         _lastResponse = response;
         if (!SendOrFail(response, retransmission: false)) return;
         // Timer J: 64*T1 over unreliable transports, zero over reliable ones.
-        if (IsReliable) Terminate();
-        else _timerJ = Schedule(Options.Timeout64T1, static s => ((ServerNonInviteTransaction)s!).Input(ServerNonInviteInput.TimerJ));
+        if (IsReliable)
+        {
+            Terminate();
+            return;
+        }
+
+        _timerJ = Schedule(Options.Timeout64T1, static s => ((ServerNonInviteTransaction)s!).Input(ServerNonInviteInput.TimerJ));
+        Compact();
+    }
+
+    // For the 32 s of Timer J only the final response matters (§17.2.2): drop the request and any slack
+    // of the response's buffer, and leave the in-progress count so Completed records do not cause 503s.
+    private void Compact()
+    {
+        Request = default;
+        _lastResponse = ResponseCopy.Trim(_lastResponse);
+        Settle();
     }
 
     private bool SendOrFail(ReadOnlyMemory<byte> message, bool retransmission)

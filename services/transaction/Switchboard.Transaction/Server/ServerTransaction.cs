@@ -16,8 +16,23 @@ public abstract class ServerTransaction : Transaction
         User = user;
     }
 
-    /// <summary>The request that created the transaction.</summary>
-    public ReadOnlyMemory<byte> Request { get; }
+    /// <summary>
+    /// The request that created the transaction; empty once a non-INVITE transaction is in Completed over an
+    /// unreliable transport (then only its final response is kept, for retransmissions).
+    /// </summary>
+    public ReadOnlyMemory<byte> Request { get; private protected set; }
+
+    /// <summary>Whether the layer's table no longer counts this transaction as in progress (see <see cref="Table.TransactionTable{T}.TrySettle"/>).</summary>
+    internal bool IsSettled { get; private set; }
+
+    /// <summary>Set by the layer: moves the transaction to the table's settled count, false when that is full.</summary>
+    internal Func<bool>? SettleHandler { get; set; }
+
+    /// <summary>Asks the layer to stop counting this transaction as in progress (once).</summary>
+    private protected void Settle()
+    {
+        if (!IsSettled && SettleHandler is { } settle) IsSettled = settle();
+    }
 
     /// <summary>The transaction user.</summary>
     public IServerTransactionUser User { get; }

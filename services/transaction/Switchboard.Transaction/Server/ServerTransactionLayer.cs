@@ -16,6 +16,7 @@ public sealed class ServerTransactionLayer
     private readonly IServerTransactionUser _user;
     private readonly ITryingBuilder? _tryingBuilder;
     private readonly Action<Transaction> _onTerminated;
+    private readonly Func<bool> _settle;
 
     /// <summary>Creates the layer; <paramref name="tryingBuilder"/> enables the automatic 100 Trying.</summary>
     public ServerTransactionLayer(TransactionContext context, IServerTransactionUser user, ITryingBuilder? tryingBuilder = null)
@@ -25,8 +26,10 @@ public sealed class ServerTransactionLayer
         _context = context;
         _user = user;
         _tryingBuilder = tryingBuilder;
-        Table = new TransactionTable<ServerTransaction>(context.Options.Shards, context.Options.Server.Limit);
-        _onTerminated = tx => Table.Remove(tx.Key, (ServerTransaction)tx);
+        Table = new TransactionTable<ServerTransaction>(
+            context.Options.Shards, context.Options.Server.Limit, context.Options.Server.CompletedLimit);
+        _onTerminated = tx => Table.Remove(tx.Key, (ServerTransaction)tx, ((ServerTransaction)tx).IsSettled);
+        _settle = Table.TrySettle;
     }
 
     /// <summary>The live server transactions.</summary>
@@ -54,6 +57,7 @@ public sealed class ServerTransactionLayer
         {
             case TableAddResult.Added:
                 created.SetTerminatedCallback(_onTerminated);
+                created.SettleHandler = _settle;
                 created.Start();
                 transaction = created;
                 return ServerReceiveResult.Created;
