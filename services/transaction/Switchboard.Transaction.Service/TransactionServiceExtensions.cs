@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Switchboard.Contracts.Media;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
 using Switchboard.Contracts.Sip;
@@ -16,6 +17,7 @@ public static class TransactionServiceExtensions
     /// <summary>gRPC service names the transaction service calls (Consul names, or Services:NAME:Endpoints:0 config).</summary>
     public const string RouterGrpc = "router-grpc";
     public const string RegistrarGrpc = "registrar-grpc";
+    public const string MediaProxyGrpc = "media-proxy-grpc";
 
     /// <summary>
     /// The distributed SIP core: edges stream messages in over <see cref="SipCoreStreamService"/>; accounts, routing
@@ -25,7 +27,7 @@ public static class TransactionServiceExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.Configure<TransactionServiceOptions>(configuration.GetSection(TransactionServiceOptions.Section));
-        builder.Services.AddSwitchboardBus(configuration);
+        builder.Services.AddSwitchboardBus(configuration, bus => bus.AddSystemLogSettingsConsumer()); // run-time log levels
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<EdgeLinkHub>();
         builder.Services.AddSingleton<ISipSender>(sp => sp.GetRequiredService<EdgeLinkHub>());
@@ -34,6 +36,14 @@ public static class TransactionServiceExtensions
         builder.Services.AddSingleton<ICredentialLookup>(sp => new GrpcCredentialLookup(sp.GetRequiredService<RouterClient>()));
         builder.Services.AddSingleton<IAddressResolutionService>(sp => new GrpcAddressResolutionService(sp.GetRequiredService<RouterClient>()));
         builder.Services.AddSingleton<IRegistrarService>(sp => new GrpcRegistrarService(sp.GetRequiredService<RegistrarClient>()));
+        // Media relays: one instance per call (Call-ID), picked among those discovery lists; none reachable = no relay.
+        builder.Services.AddSingleton(sp =>
+        {
+            var picker = new MediaRelayPickerOptions { ServiceName = MediaProxyGrpc };
+            configuration.GetSection("MediaRelayPicker").Bind(picker);
+            return new MediaRelayPicker(sp.GetRequiredService<IServiceLocator>(), picker, sp.GetService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<IMediaRelayControl>(sp => new GrpcMediaRelayControl(sp.GetRequiredService<MediaRelayPicker>()));
         builder.Services.AddSwitchboardSignal(
             signal => configuration.GetSection("Signal").Bind(signal),
             transactions => configuration.GetSection("Transactions").Bind(transactions),
@@ -44,6 +54,7 @@ public static class TransactionServiceExtensions
     public static WebApplication MapTransactionEndpoints(this WebApplication app)
     {
         app.MapGrpcService<SipCoreStreamService>();
+        app.MapGrpcService<SipClientService>();
         return app;
     }
 

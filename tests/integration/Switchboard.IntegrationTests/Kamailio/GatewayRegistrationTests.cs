@@ -1,120 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Prometheus;
-using Switchboard.Contracts.Events;
-using Switchboard.Contracts.Gateway;
-using Switchboard.Contracts.Sip;
-using Switchboard.GatewayRegistrar.Registration;
-using Switchboard.GatewayRegistrar.Status;
-using Switchboard.GatewayRegistrar.Storage;
+using System.Text.Json;
 using Switchboard.IntegrationTests.Infrastructure;
-using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace Switchboard.IntegrationTests.Kamailio;
 
 /// <summary>
-/// The gateway registrar against a real provider (Kamailio with Digest auth): register, take an inbound call on the
-/// registered Contact, unregister on stop. SIP goes over <see cref="UdpSipClientRequests"/> (a real socket) until
-/// the transaction layer's client transactions are wired in.
+/// Switchboard (the all-in-one host as a process) registers to a real provider (Kamailio with Digest auth) through
+/// its own client transactions: a gateway added over the admin API, 423 → raised expiry, 401 → Digest, 200; an
+/// inbound call to the registered Contact reaches Switchboard; removing the gateway unregisters it.
 /// </summary>
 public sealed class GatewayRegistrationTests : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "sb-gw-it-" + Guid.NewGuid().ToString("N"));
-    private readonly UdpSipClientRequests _udp = new();
-    private readonly RecordingEventPublisher _events = new();
-    private readonly GatewayStatusBoard _board = new();
+    private readonly GatewayHostDeployment _switchboard = new();
     private KamailioProcess _kamailio = null!;
+    private HttpClient _http = null!;
 
-    public async Task InitializeAsync() => _kamailio = await KamailioProcess.StartAsync(defines: ["MIN_EXPIRES=120"]);
+    public async Task InitializeAsync()
+    {
+        _kamailio = await KamailioProcess.StartAsync(defines: ["MIN_EXPIRES=120"]);
+        await _switchboard.InitializeAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_switchboard.Api), Timeout = TimeSpan.FromSeconds(30) };
+    }
 
     public async Task DisposeAsync()
     {
+        _http?.Dispose();
+        await _switchboard.DisposeAsync();
         await _kamailio.DisposeAsync();
-        _udp.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 
     [Fact]
-    public async Task Registers_at_kamailio_receives_inbound_calls_and_unregisters_on_stop()
+    public async Task Registers_at_kamailio_through_its_own_transactions_receives_inbound_calls_and_unregisters_on_removal()
     {
-        var (supervisor, store) = CreateRegistrar();
-        // Asks 60 s: Kamailio answers 423 with Min-Expires 120, the loop raises and registers at once.
-        await store.AddAsync(new GatewaySettings("provider", KamailioProcess.Realm, KamailioProcess.TrunkUser, KamailioProcess.TrunkPassword,
-            $"sip:{KamailioProcess.TrunkUser}@127.0.0.1:{_udp.LocalPort}", 60, true));
-
-        await supervisor.TickAsync();
-        var status = await WaitForStateAsync(GatewayRegistrationState.Registered);
-
-        Assert.Equal(200, status.LastStatusCode);
-        Assert.Equal(["60", "60", "120"], _udp.Sent.Select(r => r.Headers.Single(h => h.Name == "Expires").Value)); // 401, 423, 200
-        Assert.InRange(status.Expires!.Value - status.LastAttempt!.Value, TimeSpan.FromSeconds(115), TimeSpan.FromSeconds(120));
-        Assert.Contains(_events.Events, e => e is GatewayRegistered { GatewayName: "provider", Status: 200 });
-
         using var caller = new SipProbe();
+        await caller.SendAsync(Invite(caller, "4930120", "z9hG4bKbefore"), _kamailio.Port);
+        Assert.StartsWith("SIP/2.0 480", await ReceiveFinalAsync(caller, "z9hG4bKbefore")); // no binding yet
+
+        // Asks 60 s: Kamailio answers 423 with Min-Expires 120, the loop raises it, then answers the 401 with Digest.
+        await AddGatewayAsync(KamailioProcess.TrunkPassword, registerEvery: 60);
+        var status = await WaitForStatusAsync("Registered");
+        Assert.Equal(200, status.GetProperty("lastStatusCode").GetInt32());
+        var granted = status.GetProperty("expires").GetDateTimeOffset() - status.GetProperty("lastAttempt").GetDateTimeOffset();
+        Assert.InRange(granted, TimeSpan.FromSeconds(110), TimeSpan.FromSeconds(121));
+
+        // Kamailio delivers to the Contact registered by Switchboard: Switchboard itself answers (trunk is no account: 404).
         await caller.SendAsync(Invite(caller, "4930123", "z9hG4bKinbound1"), _kamailio.Port);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        var delivered = await _udp.ReceivedRequests.Reader.ReadAsync(wait.Token);
-        Assert.StartsWith($"INVITE sip:{KamailioProcess.TrunkUser}@127.0.0.1:{_udp.LocalPort}", delivered);
+        var answer = await ReceiveFinalAsync(caller, "z9hG4bKinbound1");
+        Assert.True(answer.StartsWith("SIP/2.0 404", StringComparison.Ordinal), $"{answer}\n{_kamailio.Output}\n{_switchboard.Output}");
 
-        await supervisor.StopAsync(CancellationToken.None);
-        Assert.Equal(GatewayRegistrationState.Unregistered, _board.Get("provider")!.State);
-        Assert.Equal(200, _board.Get("provider")!.LastStatusCode);
+        using (var removed = await _http.DeleteAsync("/api/gateways/provider"))
+        {
+            Assert.True(removed.IsSuccessStatusCode, $"DELETE: {removed.StatusCode}");
+        }
 
-        await caller.SendAsync(Invite(caller, "4930124", "z9hG4bKinbound2"), _kamailio.Port);
-        Assert.StartsWith("SIP/2.0 480", await ReceiveFinalAsync(caller));
+        await WaitForBindingGoneAsync(caller);
     }
 
     [Fact]
     public async Task A_wrong_password_is_reported_as_a_failed_registration()
     {
-        var (supervisor, store) = CreateRegistrar();
-        await store.AddAsync(new GatewaySettings("provider", KamailioProcess.Realm, KamailioProcess.TrunkUser, "wrong",
-            $"sip:{KamailioProcess.TrunkUser}@127.0.0.1:{_udp.LocalPort}", 300, true));
+        await AddGatewayAsync("wrong", registerEvery: 300);
 
-        await supervisor.TickAsync();
-        var status = await WaitForStateAsync(GatewayRegistrationState.Failed);
-        await supervisor.StopAsync(CancellationToken.None);
+        var status = await WaitForStatusAsync("Failed");
 
-        Assert.Equal(401, status.LastStatusCode);
-        Assert.Contains(_events.Events, e => e is GatewayRegistrationFailed { GatewayName: "provider", Status: 401 });
+        Assert.Equal(401, status.GetProperty("lastStatusCode").GetInt32());
     }
 
-    private (GatewayRegistrarSupervisor Supervisor, SqliteGatewayStore Store) CreateRegistrar()
+    private async Task AddGatewayAsync(string password, int registerEvery)
     {
-        var database = new SqliteGatewayDatabase(MsOptions.Create(new GatewayStorageOptions { DataDirectory = _dataDirectory }));
-        var store = new SqliteGatewayStore(database);
-        var locator = new StaticGatewayLocator(KamailioProcess.Realm, new SipClientDestination("127.0.0.1", _kamailio.Port, SipTransport.Udp));
-        var options = new GatewayRegistrarOptions { InstanceId = "it", SupervisorInterval = TimeSpan.FromSeconds(1) };
-        var supervisor = new GatewayRegistrarSupervisor(store, new SqliteGatewayLeases(database), _udp, locator, MsOptions.Create(options), _board,
-            new GatewayRegistrarMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())), _events, TimeProvider.System,
-            NullLogger<GatewayRegistrarSupervisor>.Instance);
-        return (supervisor, store);
+        using var response = await _http.PostAsJsonAsync("/api/gateways", new
+        {
+            name = "provider",
+            domain = $"127.0.0.1:{_kamailio.Port}",
+            username = KamailioProcess.TrunkUser,
+            password,
+            contact = $"sip:{KamailioProcess.TrunkUser}@127.0.0.1:{_switchboard.SipPort}",
+            registerEvery,
+            enabled = true,
+        });
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/gateways: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task<GatewayStatus> WaitForStateAsync(GatewayRegistrationState state)
+    private async Task<JsonElement> WaitForStatusAsync(string state)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var last = "";
         while (DateTime.UtcNow < deadline)
         {
-            if (_board.Get("provider") is { } status && status.State == state)
+            using var response = await _http.GetAsync("/api/gateways/provider/status");
+            last = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
             {
-                return status;
+                var status = JsonDocument.Parse(last).RootElement.Clone();
+                if (status.GetProperty("state").GetString() == state)
+                {
+                    return status;
+                }
             }
 
-            await Task.Delay(50);
+            await Task.Delay(200);
         }
 
-        throw new TimeoutException($"gateway not {state}: {_board.Get("provider")}\n{_kamailio.Output}");
+        throw new TimeoutException($"gateway not {state}: {last}\n{_kamailio.Output}\n{_switchboard.Output}");
     }
 
-    private static async Task<string> ReceiveFinalAsync(SipProbe probe)
+    /// <summary>After the unregister (Expires: 0) Kamailio has no binding again: 480 (bounded retries).</summary>
+    private async Task WaitForBindingGoneAsync(SipProbe caller)
+    {
+        var answer = "";
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await caller.SendAsync(Invite(caller, "4930124", $"z9hG4bKafter{attempt}"), _kamailio.Port);
+            answer = await ReceiveFinalAsync(caller, $"z9hG4bKafter{attempt}");
+            if (answer.StartsWith("SIP/2.0 480", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"the binding is still there: {answer}\n{_kamailio.Output}");
+    }
+
+    /// <summary>The final answer carrying <paramref name="branch"/> (retransmitted answers to earlier requests are skipped).</summary>
+    private static async Task<string> ReceiveFinalAsync(SipProbe probe, string branch)
     {
         for (var i = 0; i < 20; i++)
         {
             var answer = await probe.ReceiveAsync(5000) ?? throw new TimeoutException("no answer from kamailio");
-            if (!answer.StartsWith("SIP/2.0 1", StringComparison.Ordinal))
+            if (!answer.StartsWith("SIP/2.0 1", StringComparison.Ordinal) && answer.Contains($"branch={branch};", StringComparison.Ordinal))
             {
                 return answer;
             }
