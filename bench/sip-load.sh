@@ -4,6 +4,7 @@
 #
 #   bench/sip-load.sh                       # all-in-one: reg, reg_auth, cps, conc
 #   TESTS="reg_auth" bench/sip-load.sh      # a subset (harness test names)
+#   TESTS="cps" QUICK=1 bench/sip-load.sh   # a short call-rate smoke run (INVITE..BYE through the proxy)
 #   WIRING=distributed bench/sip-load.sh    # the services as separate processes (edge + transaction + router + registrar)
 #   KAMAILIO=1 bench/sip-load.sh            # also run the harness against Kamailio in the same session
 #
@@ -26,8 +27,11 @@ command -v sipp >/dev/null || { echo "sipp missing: apt-get install -y sip-teste
 dotnet build "$ROOT/src/Switchboard/Switchboard.csproj" -c Release -nologo -v:q >/dev/null
 DLL=$ROOT/src/Switchboard/bin/Release/net10.0/Switchboard.dll
 
+# Calls (cps, conc): the harness' uac.xml does not answer a 407, so the proxy trusts 127.0.0.0/8 (no challenge for
+# the local callers; the callee's REGISTER is still authenticated) and record-routes every call (Force Relaying), as
+# the harness expects of the measured proxy. The proxy's Via/Record-Route ports come from the edge listeners.
 COMMON="--EdgeTransport:Udp:0=127.0.0.1:$PORT --EdgeTransport:Tcp:0=127.0.0.1:$PORT --Kestrel:Endpoints:http:Url=http://127.0.0.1:$HTTP \
- --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Proxy:UdpPort=$PORT --Proxy:TcpPort=$PORT"
+ --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Proxy:TrustedNetworks:0=127.0.0.0/8 --Proxy:ForceRelaying=true"
 
 # 1. provision accounts (one start of the server, then stopped by pid)
 dotnet "$DLL" $COMMON > "$DATA/provision.log" 2>&1 &

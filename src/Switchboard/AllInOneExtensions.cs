@@ -1,8 +1,14 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Switchboard.AdminGateway;
 using Switchboard.Contracts.Sip;
 using Switchboard.EdgeTransport;
+using Switchboard.GatewayRegistrar.Service;
 using Switchboard.Hosting.Bus;
 using Switchboard.MediaProxy.Service;
+using Switchboard.Proxy;
+using Switchboard.Proxy.Gateways;
 using Switchboard.Registrar.Service;
 using Switchboard.Router.Service;
 using Switchboard.Signal;
@@ -34,7 +40,48 @@ public static class AllInOneExtensions
             transactions => configuration.GetSection("Transactions").Bind(transactions),
             proxy => configuration.GetSection("Proxy").Bind(proxy));
         builder.Services.AddSwitchboardEdge(configuration);
+        builder.AddGatewayRegistrarService(); // after the core: its REGISTERs go through the core's client transactions
+        builder.Services.AddSwitchboardProxyGateways(gateways => configuration.GetSection(GatewayRoutingOptions.SectionName).Bind(gateways));
+        // The proxy's Via and Record-Route name the edge's own listeners unless Proxy:* sets them explicitly.
+        builder.Services.AddOptions<ProxyOptions>().PostConfigure<IOptions<EdgeTransportOptions>>(
+            (proxy, edge) => UseEdgeListeners(proxy, edge.Value, configuration.GetSection("Proxy")));
         return builder;
+    }
+
+    private static void UseEdgeListeners(ProxyOptions proxy, EdgeTransportOptions edge, IConfiguration explicitly)
+    {
+        if (FirstListener(edge.Udp) is { } udp)
+        {
+            proxy.UdpPort = explicitly[nameof(ProxyOptions.UdpPort)] is null ? udp.Port : proxy.UdpPort;
+            bool specific = udp.AddressFamily == AddressFamily.InterNetwork && !udp.Address.Equals(IPAddress.Any);
+            proxy.AdvertisedHost = explicitly[nameof(ProxyOptions.AdvertisedHost)] is null && specific ? udp.Address.ToString() : proxy.AdvertisedHost;
+        }
+
+        if (explicitly[nameof(ProxyOptions.TcpPort)] is null && FirstListener(edge.Tcp) is { } tcp)
+        {
+            proxy.TcpPort = tcp.Port;
+        }
+
+        if (explicitly[nameof(ProxyOptions.TlsPort)] is null && FirstListener(edge.Tls) is { } tls)
+        {
+            proxy.TlsPort = tls.Port;
+        }
+    }
+
+    /// <summary>The first configured listener ("address:port" or a bare port) with a fixed port, if any.</summary>
+    private static IPEndPoint? FirstListener(List<string> listeners)
+    {
+        if (listeners.Count == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(listeners[0], out int port))
+        {
+            return port > 0 ? new IPEndPoint(IPAddress.Any, port) : null;
+        }
+
+        return IPEndPoint.TryParse(listeners[0], out IPEndPoint? endPoint) && endPoint.Port > 0 ? endPoint : null;
     }
 
     /// <summary>The admin API of every service, the System Log, settings and the admin page on the one HTTP port.</summary>
@@ -43,6 +90,7 @@ public static class AllInOneExtensions
         app.MapRouterEndpoints();
         app.MapRegistrarEndpoints();
         app.MapMediaProxyEndpoints();
+        app.MapGatewayRegistrarEndpoints();
         app.MapAdminGatewayEndpoints();
         return app;
     }

@@ -69,6 +69,20 @@ public sealed class RecordRouteTests
     }
 
     [Fact]
+    public async Task A_contact_registered_from_another_port_of_the_same_address_is_reached_at_the_contact()
+    {
+        var otherSocket = new RegistrationFlow("edge-1", "UDP", "192.0.2.1", 5060, "203.0.113.20", 5099);
+        var harness = WithBob(forceRelaying: false, contact: "sip:bob@203.0.113.20:5070", flow: otherSocket);
+
+        await harness.SendAsync(TestMessages.Invite());
+
+        var sent = Assert.Single(harness.Transport.Started);
+        Assert.Null(sent.Request.Target.Flow);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("203.0.113.20"), 5070), sent.Request.Target.Destination);
+        Assert.Empty(TestMessages.Values(sent.Message, HeaderKind.RecordRoute));
+    }
+
+    [Fact]
     public async Task A_device_behind_nat_is_reached_over_its_flow_and_in_dialog_requests_follow_the_flow_token()
     {
         var natFlow = new RegistrationFlow("edge-1", "UDP", "192.0.2.1", 5060, "203.0.113.20", 40000);

@@ -34,6 +34,20 @@ public sealed class SecurityTests
         Assert.Empty(harness.Transport.Started);
     }
 
+    [Theory]
+    [InlineData("sipp (call tests)", 1)]
+    [InlineData("Linphone/5.1", 2)]
+    public async Task Clients_that_answer_only_the_first_challenge_get_md5_alone(string userAgent, int challenges)
+    {
+        var harness = Harness();
+
+        var (_, upstream) = await harness.SendAsync(TestMessages.Invite(from: "sip:alice@example.com", extra: $"User-Agent: {userAgent}\n"));
+
+        List<string> values = TestMessages.Values(Assert.Single(upstream.Responses), HeaderKind.ProxyAuthenticate);
+        Assert.Equal(challenges, values.Count);
+        Assert.Contains(values, v => v.Contains("algorithm=MD5", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_local_caller_answering_the_challenge_is_forwarded()
     {

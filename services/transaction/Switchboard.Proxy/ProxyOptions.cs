@@ -36,8 +36,14 @@ public sealed class ProxyOptions
     /// <summary>An authenticated request's From must name the authenticated account (else 403).</summary>
     public bool RequireFromMatchesAccount { get; set; } = true;
 
+    /// <summary>User-Agent prefixes of clients that get only the MD5 challenge in a 407 (see <c>Md5OnlyClients</c>).</summary>
+    public IList<string> Md5OnlyUserAgents { get; set; } = ["sipsak", "sipp", "baresip"];
+
     /// <summary>Option tags this proxy supports in Proxy-Require (anything else is answered 420).</summary>
     public IList<string> SupportedOptionTags { get; set; } = ["path", "outbound"];
+
+    /// <summary>The manual's Media Stream Proxy: LAN ranges and what to do without a relay (<c>Proxy:Media</c>).</summary>
+    public Media.ProxyMediaOptions Media { get; set; } = new();
 
     public void Validate()
     {
@@ -45,6 +51,9 @@ public sealed class ProxyOptions
         ArgumentNullException.ThrowIfNull(ServerNames);
         ArgumentNullException.ThrowIfNull(TrustedNetworks);
         ArgumentNullException.ThrowIfNull(SupportedOptionTags);
+        ArgumentNullException.ThrowIfNull(Md5OnlyUserAgents);
+        ArgumentNullException.ThrowIfNull(Media);
+        Media.Validate();
         foreach (int port in (ReadOnlySpan<int>)[UdpPort, TcpPort, TlsPort])
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);

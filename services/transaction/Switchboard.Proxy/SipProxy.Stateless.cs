@@ -44,7 +44,10 @@ public sealed partial class SipProxy
 
         SipTransport transport = send.Flow?.Transport ?? send.Transport ?? SipTransport.Udp;
         string branch = _services.Branches.CreateStateless(loopHash, via.Branch.Of(ack.Span));
-        var plan = new ForwardPlan(routing, target, _services.Identity.CreateVia(transport, branch), [], transport.IsReliable());
+        var plan = new ForwardPlan(routing, target, _services.Identity.CreateVia(transport, branch), [], transport.IsReliable())
+        {
+            Body = _services.Media is { } media ? await media.RewriteAckAsync(ack, cancellationToken).ConfigureAwait(false) : null,
+        };
         _services.Transport.SendStateless(RequestForwarder.Forward(ack, plan), send);
         _services.Metrics.RequestForwarded("ACK");
         return ProxyOutcome.Forwarded;
@@ -64,6 +67,15 @@ public sealed partial class SipProxy
         if (destination is not { } send)
         {
             return false;
+        }
+
+        if (_services.Media is { } media && await media.RewriteStrayResponseAsync(response, cancellationToken).ConfigureAwait(false) is { } rewritten)
+        {
+            response = new SipMessage();
+            if (!_services.Parser.TryParseFramed(rewritten, response, out _))
+            {
+                return false;
+            }
         }
 
         bool sent = _services.Transport.SendStateless(ResponseForwarder.Forward(response), send);

@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Media;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
 using Switchboard.Proxy.Calls;
 using Switchboard.Proxy.Context;
 using Switchboard.Proxy.Forwarding;
+using Switchboard.Proxy.Media;
 using Switchboard.Proxy.Metrics;
 using Switchboard.Proxy.Routing;
 using Switchboard.Proxy.Security;
@@ -47,7 +49,8 @@ public sealed partial class SipProxy
         ProxyMetrics metrics,
         TimeProvider time,
         INextHopLocator? locator = null,
-        ILogger<SipProxy>? logger = null)
+        ILogger<SipProxy>? logger = null,
+        IMediaRelayControl? mediaRelay = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
@@ -59,7 +62,8 @@ public sealed partial class SipProxy
         ILogger log = (ILogger?)logger ?? NullLogger.Instance;
         _services = new ProxyServices(
             options, transport, locator ?? new LiteralNextHopLocator(), new RecordRoutePolicy(options, identity), identity,
-            new BranchIds(), new SipParser(null), metrics, new CallRecorder(events, metrics, time, log), time, log);
+            new BranchIds(), new SipParser(null), metrics, new CallRecorder(events, metrics, time, log), time, log,
+            mediaRelay is not null && options.Media.Enabled ? new ProxyMedia(mediaRelay, options.Media, options.ForceRelaying, time, log) : null);
         _loops = new LoopDetector(identity);
         _validator = new ProxyRequestValidator(options, _loops);
         _routes = new RoutePreprocessor(identity);
@@ -125,6 +129,7 @@ public sealed partial class SipProxy
         {
             IsCall = message.Method == SipMethod.Invite && !inDialog,
             EndsCall = message.Method == SipMethod.Bye,
+            Media = _services.Media?.ForRequest(message, request.Source, inDialog),
         };
         if (!_contexts.TryAdd(key, context))
         {
@@ -132,6 +137,11 @@ public sealed partial class SipProxy
         }
 
         _services.Metrics.ContextOpened();
+        if (context.EndsCall)
+        {
+            _services.Media?.OnBye(message);
+        }
+
         if (context.IsCall)
         {
             _services.Calls.Started(context.CallId, NameOf(message, HeaderKind.From), NameOf(message, HeaderKind.To));

@@ -68,6 +68,7 @@ public static class SignalServiceCollectionExtensions
         services.AddSingleton<ISipRequestHandler, RegisterHandler>();
         services.AddSwitchboardProxy(configureProxy);
         services.AddSingleton<ISipRequestHandler, ProxyRequestHandler>();
+        Client.SipClientServiceCollectionExtensions.AddSwitchboardSipClient(services);
         services.TryAddSingleton<SipRequestHandlerChain>();
         services.TryAddSingleton<IStatelessResponseHandler>(sp => sp.GetRequiredService<ProxyStrayResponseHandler>());
         services.TryAddSingleton(sp => new SipServerCore(
@@ -105,7 +106,8 @@ public static class SignalServiceCollectionExtensions
             sp.GetRequiredService<ProxyMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<INextHopLocator>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<SipProxy>()));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<SipProxy>(),
+            sp.GetService<Switchboard.Contracts.Media.IMediaRelayControl>())); // media relay when the host has one
         services.TryAddSingleton(sp => new ProxyStrayResponseHandler(
             sp.GetRequiredService<SipProxy>(),
             sp.GetRequiredService<SignalMetrics>(),

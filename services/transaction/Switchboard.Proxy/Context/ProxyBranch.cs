@@ -39,7 +39,19 @@ internal sealed class ProxyBranch : IProxyBranchEvents
 
     public ITimer? TimerC { get; set; }
 
-    public void OnResponse(int statusCode, ReadOnlyMemory<byte> response) => _context.OnResponse(this, statusCode, response);
+    /// <summary>Responses pass the media relay's SDP rewrite first (in order), when the request's media are relayed.</summary>
+    public Media.BranchMedia? Media { get; set; }
+
+    public void OnResponse(int statusCode, ReadOnlyMemory<byte> response)
+    {
+        if (Media is { } media)
+        {
+            media.OnResponse(statusCode, response);
+            return;
+        }
+
+        _context.OnResponse(this, statusCode, response);
+    }
 
     public void OnTimeout() => _context.OnLocalFinal(this, 408);
 

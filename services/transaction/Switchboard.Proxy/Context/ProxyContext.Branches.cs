@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Sip;
 using Switchboard.Proxy.Forwarding;
+using Switchboard.Proxy.Media;
 using Switchboard.Proxy.Targets;
 using Switchboard.Proxy.Transport;
 using Switchboard.Sip;
@@ -29,24 +30,29 @@ internal sealed partial class ProxyContext
 
     private async Task StartGroupAsync(TargetGroup group)
     {
-        var located = new List<(ProxyTarget Target, SendTarget? Send)>(group.Targets.Count);
+        var located = new List<(ProxyTarget Target, SendTarget? Send, MediaBranchPlan? Media)>(group.Targets.Count);
         foreach (ProxyTarget target in group.Targets)
         {
-            located.Add((target, await LocateAsync(target).ConfigureAwait(false)));
+            SendTarget? send = await LocateAsync(target).ConfigureAwait(false);
+            located.Add((target, send, send is { } found && Media is { } media ? await media.PlanAsync(found).ConfigureAwait(false) : null));
         }
 
         lock (_gate)
         {
-            foreach (var (target, send) in located)
+            foreach (var (target, send, media) in located)
             {
                 if (_cancelled || (_finalSent && IsInvite))
                 {
                     continue;
                 }
 
-                if (send is { } destination)
+                if (media is { RejectStatus: > 0 } refused)
                 {
-                    StartBranch(target, destination);
+                    _finals.Add(new BranchFinal(refused.RejectStatus, null)); // no relay, and the options say fail
+                }
+                else if (send is { } destination)
+                {
+                    StartBranch(target, destination, media);
                 }
                 else
                 {
@@ -78,14 +84,22 @@ internal sealed partial class ProxyContext
         }
     }
 
-    private void StartBranch(ProxyTarget target, SendTarget destination)
+    private void StartBranch(ProxyTarget target, SendTarget destination, MediaBranchPlan? media)
     {
         SipTransport transport = destination.Flow?.Transport ?? destination.Transport ?? SipTransport.Udp;
         string id = _services.Branches.Create(LoopHash);
-        IReadOnlyList<byte[]> recordRoutes = _services.RecordRoutes.Plan(Request, Source, destination);
-        var plan = new ForwardPlan(Routing, target, _services.Identity.CreateVia(transport, id), recordRoutes, transport.IsReliable());
+        IReadOnlyList<byte[]> recordRoutes = _services.RecordRoutes.Plan(Request, Source, destination, media?.Relayed == true);
+        var plan = new ForwardPlan(Routing, target, _services.Identity.CreateVia(transport, id), recordRoutes, transport.IsReliable())
+        {
+            Body = media?.Body,
+        };
         byte[] bytes = RequestForwarder.Forward(Request, plan);
         var branch = new ProxyBranch(this, target, id, bytes, destination);
+        if (media is { } mediaPlan && Media is { } contextMedia)
+        {
+            branch.Media = contextMedia.ForBranch(mediaPlan, (status, response) => OnResponse(branch, status, response));
+        }
+
         _branches.Add(branch);
         _recordRouted |= recordRoutes.Count > 0;
         if (IsInvite)

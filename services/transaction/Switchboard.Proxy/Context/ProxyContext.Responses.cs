@@ -184,6 +184,11 @@ internal sealed partial class ProxyContext
         }
 
         SendUpstream(status, bytes);
+        if (IsCall)
+        {
+            Media?.OnCallFailed();
+        }
+
         if (IsCall || EndsCall)
         {
             _services.Calls.Ended(CallId, status, IsCall ? (_cancelled ? "Cancelled" : "Failed") : "Hang-up");

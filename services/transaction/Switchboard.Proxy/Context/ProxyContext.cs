@@ -70,6 +70,9 @@ internal sealed partial class ProxyContext
     /// <summary>A BYE: its final response ends the call it belongs to.</summary>
     public bool EndsCall { get; init; }
 
+    /// <summary>The SDP offer/answer through the media relay (INVITE/UPDATE of a call that needs or has one), else null.</summary>
+    public Media.ContextMedia? Media { get; init; }
+
     public bool IsClosed
     {
         get

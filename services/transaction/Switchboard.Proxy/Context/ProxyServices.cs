@@ -20,4 +20,5 @@ internal sealed record ProxyServices(
     ProxyMetrics Metrics,
     CallRecorder Calls,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    Media.ProxyMedia? Media = null);

@@ -14,4 +14,8 @@ public sealed record ForwardPlan(
     ProxyTarget? Target,
     byte[] Via,
     IReadOnlyList<byte[]> RecordRoutes,
-    bool Reliable);
+    bool Reliable)
+{
+    /// <summary>A body to send instead of the received one (the media relay's SDP), Content-Length fixed; null: keep it.</summary>
+    public byte[]? Body { get; init; }
+}

@@ -40,7 +40,11 @@ public static class RequestForwarder
         }
 
         editor.PushVia(plan.Via);
-        if (plan.Reliable)
+        if (plan.Body is { } body)
+        {
+            editor.ReplaceBody(body);
+        }
+        else if (plan.Reliable)
         {
             editor.EnsureContentLength();
         }

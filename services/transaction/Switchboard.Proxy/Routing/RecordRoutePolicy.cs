@@ -28,8 +28,11 @@ public sealed class RecordRoutePolicy
         _forceRelaying = options.ForceRelaying;
     }
 
-    /// <summary>The Record-Route values to add, in the order to add them (callee-facing first); empty: none.</summary>
-    public IReadOnlyList<byte[]> Plan(SipMessage request, SipFlow source, SendTarget target)
+    /// <summary>
+    /// The Record-Route values to add, in the order to add them (callee-facing first); empty: none. A call whose media
+    /// we relay (<paramref name="mediaRelayed"/>) is record-routed like Force Relaying, so its BYE ends the relay.
+    /// </summary>
+    public IReadOnlyList<byte[]> Plan(SipMessage request, SipFlow source, SendTarget target, bool mediaRelayed = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if ((request.Method & DialogCreating) == 0 || HasToTag(request))
@@ -46,7 +49,7 @@ public sealed class RecordRoutePolicy
             return [_identity.CreateRecordRoute(outbound, calleeToken), _identity.CreateRecordRoute(source.Transport, callerToken)];
         }
 
-        return _forceRelaying ? [_identity.CreateRecordRoute(outbound, null)] : [];
+        return _forceRelaying || mediaRelayed ? [_identity.CreateRecordRoute(outbound, null)] : [];
     }
 
     /// <summary>A caller on a connection, or whose Contact is not the address its request came from (NAT).</summary>

@@ -22,6 +22,7 @@ public sealed class ProxySecurityPolicy
     private readonly IAddressResolutionService _domains;
     private readonly IProxyAuthenticator _authenticator;
     private readonly TrustedNetworks _trusted;
+    private readonly Md5OnlyClients _md5Only;
 
     public ProxySecurityPolicy(
         ProxyOptions options, ProxyIdentity identity, IAddressResolutionService domains, IProxyAuthenticator authenticator)
@@ -35,6 +36,7 @@ public sealed class ProxySecurityPolicy
         _domains = domains;
         _authenticator = authenticator;
         _trusted = new TrustedNetworks(options.TrustedNetworks);
+        _md5Only = new Md5OnlyClients(options.Md5OnlyUserAgents);
     }
 
     public async ValueTask<SecurityDecision> CheckAsync(
@@ -91,7 +93,7 @@ public sealed class ProxySecurityPolicy
         if (!verdict.IsOk)
         {
             AuthChallenge challenge = _authenticator.CreateChallenge(realm, secure, verdict.Kind == AuthVerdictKind.Stale);
-            return SecurityDecision.Reject(challenge.Status, challenge.Reason, challenge.Values.Select(v => new KeyValuePair<string, string>(challenge.HeaderName, v)).ToList());
+            return SecurityDecision.Reject(challenge.Status, challenge.Reason, _md5Only.Filter(request, challenge.Values).Select(v => new KeyValuePair<string, string>(challenge.HeaderName, v)).ToList());
         }
 
         if (_options.RequireFromMatchesAccount && !string.Equals(from.User, verdict.User, StringComparison.OrdinalIgnoreCase))

@@ -184,6 +184,8 @@ public sealed class AllInOneDeployment : SwitchboardDeployment
             EdgeArguments().Concat([
                 $"--Kestrel:Endpoints:http:Url={RouterApi}",
                 $"--Storage:DataDirectory={DataDirectory}",
+                // Calls through the proxy stay record-routed (the manual's Force Relaying), so BYE passes through it.
+                "--Proxy:ForceRelaying=true",
             ]), RouterApi + "/health");
         await host.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
         await ProvisionAsync();
@@ -222,6 +224,11 @@ public sealed class DistributedDeployment : SwitchboardDeployment
             ServiceArguments(transactionHttp, transactionGrpc).Concat([
                 $"--Services:router-grpc:Endpoints:0=http://127.0.0.1:{routerGrpc}",
                 $"--Services:registrar-grpc:Endpoints:0=http://127.0.0.1:{registrarGrpc}",
+                // The proxy runs apart from the edge here: it is told the edge's ports for its Via and Record-Route.
+                $"--Proxy:UdpPort={SipPort}",
+                $"--Proxy:TcpPort={SipPort}",
+                $"--Proxy:TlsPort={TlsPort}",
+                "--Proxy:ForceRelaying=true",
             ]), $"http://127.0.0.1:{transactionHttp}/health");
         await transaction.WaitForHttpAsync($"http://127.0.0.1:{transactionHttp}/health", TimeSpan.FromSeconds(60));
         var edge = Start("edge", RepositoryPaths.EdgeService,

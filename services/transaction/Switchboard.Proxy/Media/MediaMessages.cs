@@ -1,0 +1,46 @@
+using System.Buffers;
+using Switchboard.Sip;
+using Switchboard.Sip.Headers;
+using Switchboard.Sip.Writing;
+
+namespace Switchboard.Proxy.Media;
+
+/// <summary>The few things the media hooks read from a SIP message, and the body swap (Content-Length follows).</summary>
+internal static class MediaMessages
+{
+    /// <summary>A non-empty body whose Content-Type is application/sdp (multipart bodies are left alone).</summary>
+    public static bool HasSdp(SipMessage message)
+    {
+        if (!message.Body.IsPresent || message.Body.IsEmpty || !message.TryGetFirst(HeaderKind.ContentType, out SipHeader type))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> value = message.GetValue(type).Trim((byte)' ');
+        int semicolon = value.IndexOf((byte)';');
+        value = (semicolon < 0 ? value : value[..semicolon]).TrimEnd((byte)' ');
+        return System.Text.Ascii.EqualsIgnoreCase(value, "application/sdp"u8);
+    }
+
+    public static ReadOnlySpan<byte> Body(SipMessage message) => message.GetSpan(message.Body);
+
+    public static string CallId(SipMessage message) =>
+        message.TryGetCallId(out SipRange callId) ? message.GetString(callId) ?? "" : "";
+
+    public static string FromTag(SipMessage message) =>
+        message.TryGetFrom(out SipNameAddress from) ? message.GetString(from.GetTag(message.Span)) ?? "" : "";
+
+    public static string ToTag(SipMessage message) =>
+        message.TryGetTo(out SipNameAddress to) ? message.GetString(to.GetTag(message.Span)) ?? "" : "";
+
+    /// <summary>The message's bytes with <paramref name="body"/> instead of its body and the matching Content-Length.</summary>
+    public static byte[] WithBody(SipMessage message, ReadOnlySpan<byte> body)
+    {
+        using var editor = new SipMessageEditor();
+        editor.Reset(message);
+        editor.ReplaceBody(body);
+        var output = new ArrayBufferWriter<byte>(editor.Length);
+        editor.WriteTo(output);
+        return output.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,37 @@
+using Switchboard.IntegrationTests.Infrastructure;
+
+namespace Switchboard.IntegrationTests.Media;
+
+/// <summary>
+/// The all-in-one host with the LAN declared as 127.0.0.2 only: a phone on 127.0.0.2 is in the LAN, one on 127.0.0.1
+/// on the WAN, so a call between them crosses the NAT and gets the media relay (Force Relaying stays off). Callers
+/// on loopback are trusted (no digest), the relay advertises 127.0.0.1 on both sides.
+/// </summary>
+public sealed class MediaRelayDeployment : SwitchboardDeployment
+{
+    public const string LanAddress = "127.0.0.2";
+
+    public override string Name => "all-in-one (media relay)";
+
+    public override string RegistrarProcessName => "switchboard";
+
+    public string MediaApi => RouterApi + "/api/media/sessions";
+
+    public override async Task InitializeAsync()
+    {
+        var http = FreePorts.Next();
+        RouterApi = RegistrarApi = $"http://127.0.0.1:{http}";
+        var host = Start("switchboard", RepositoryPaths.AllInOne,
+            EdgeArguments().Concat([
+                $"--Kestrel:Endpoints:http:Url={RouterApi}",
+                $"--Storage:DataDirectory={DataDirectory}",
+                $"--Proxy:Media:LanNetworks:0={LanAddress}/32",
+                "--Proxy:TrustedNetworks:0=127.0.0.0/8",
+                "--MediaProxy:LanAddress=127.0.0.1",
+                "--MediaProxy:WanAddress=127.0.0.1",
+            ]), RouterApi + "/health");
+        await host.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
+        await ProvisionAsync();
+        await WaitForSipAsync(TimeSpan.FromSeconds(30));
+    }
+}
