@@ -30,8 +30,10 @@ DLL=$ROOT/src/Switchboard/bin/Release/net10.0/Switchboard.dll
 # Calls (cps, conc): the harness' uac.xml does not answer a 407, so the proxy trusts 127.0.0.0/8 (no challenge for
 # the local callers; the callee's REGISTER is still authenticated) and record-routes every call (Force Relaying), as
 # the harness expects of the measured proxy. The proxy's Via/Record-Route ports come from the edge listeners.
+# Force Relaying also puts the media relay into every call; EXTRA_ARGS="--Proxy:Media:Enabled=false" measures
+# signalling only, as the Kamailio config does (EXTRA_ARGS is appended to the server's command line).
 COMMON="--EdgeTransport:Udp:0=127.0.0.1:$PORT --EdgeTransport:Tcp:0=127.0.0.1:$PORT --Kestrel:Endpoints:http:Url=http://127.0.0.1:$HTTP \
- --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Proxy:TrustedNetworks:0=127.0.0.0/8 --Proxy:ForceRelaying=true"
+ --Storage:DataDirectory=$DATA --Logging:LogLevel:Default=Warning --Proxy:TrustedNetworks:0=127.0.0.0/8 --Proxy:ForceRelaying=true ${EXTRA_ARGS:-}"
 
 # 1. provision accounts (one start of the server, then stopped by pid)
 dotnet "$DLL" $COMMON > "$DATA/provision.log" 2>&1 &
