@@ -21,6 +21,7 @@ public sealed class DistributedFaultTests(BusDistributedDeployment deployment)
             await Sipsak.RegisterAsync(deployment.SipPort, "carol");
             var options = await ExternalTool.RunAsync("sipsak", ["-vv", "-s", $"sip:ping@127.0.0.1:{deployment.SipPort}"], TimeSpan.FromSeconds(20));
             Assert.True(options.ExitCode == 0, options.Output);
+            await AssertCallCompletesAsync("nobroker", await RegisterCalleeAsync("nobroker"));
         }
         finally
         {
@@ -45,6 +46,7 @@ public sealed class DistributedFaultTests(BusDistributedDeployment deployment)
     public async Task Bindings_survive_a_registrar_crash_and_register_works_again()
     {
         var before = await Sipsak.RegisterAsync(deployment.SipPort, "alice", expires: 900);
+        var calleePort = await RegisterCalleeAsync("survivor");
         await Task.Delay(TimeSpan.FromSeconds(1)); // past the 200 ms write-behind window
         await deployment.KillAsync("registrar");
         await deployment.StartAgainAsync("registrar");
@@ -70,6 +72,32 @@ public sealed class DistributedFaultTests(BusDistributedDeployment deployment)
         Assert.NotEqual(0, after);
         bindings = await http.GetFromJsonAsync<List<JsonElement>>("/api/registrar/bindings?aor=sip%3Aalice%40127.0.0.1") ?? [];
         Assert.Contains(bindings, b => b.GetProperty("contact").GetString()!.Contains($":{after}", StringComparison.Ordinal));
+
+        // The callee registered before the crash is still reached, from the binding the registrar reloaded.
+        await AssertCallCompletesAsync("survivor", calleePort);
+    }
+
+    /// <summary>A new account <paramref name="user"/> (password user + "pw") registered by SIPp from a free port.</summary>
+    private async Task<int> RegisterCalleeAsync(string user)
+    {
+        using (var http = new HttpClient { BaseAddress = new Uri(deployment.RouterApi), Timeout = TimeSpan.FromSeconds(10) })
+        using (var import = await http.PostAsync("/api/router/accounts/import", new StringContent($"{user},127.0.0.1,{user}pw", System.Text.Encoding.UTF8, "text/csv")))
+        {
+            Assert.True(import.IsSuccessStatusCode, $"import {user}: {import.StatusCode}");
+        }
+
+        var port = FreePorts.Next();
+        await Calls.SippPeer.RegisterAsync(deployment, user, port);
+        return port;
+    }
+
+    /// <summary>alice calls <paramref name="user"/> (a SIPp callee on <paramref name="port"/>): INVITE…BYE completes on both sides.</summary>
+    private async Task AssertCallCompletesAsync(string user, int port)
+    {
+        var callee = Calls.SippPeer.ServeAsync(deployment, "call_uas.xml", user, port);
+        var caller = await Calls.SippPeer.CallAsync(deployment, "call_uac.xml", user);
+        Calls.SippPeer.AssertOneSuccessfulCall(caller, "caller");
+        Calls.SippPeer.AssertOneSuccessfulCall(await callee, "callee");
     }
 
     [Fact]

@@ -79,6 +79,10 @@ public sealed class BusDistributedDeployment : SwitchboardDeployment
         var transaction = Start("transaction", RepositoryPaths.TransactionService, transactionArgs.Concat([
             $"--Services:router-grpc:Endpoints:0=http://127.0.0.1:{routerGrpc}",
             $"--Services:registrar-grpc:Endpoints:0=http://127.0.0.1:{registrarGrpc}",
+            // Apart from the edges, the proxy is told the first edge's ports for its Via and Record-Route.
+            $"--Proxy:UdpPort={SipPort}",
+            $"--Proxy:TcpPort={SipPort}",
+            "--Proxy:ForceRelaying=true",
         ]), transactionHttp + "/health");
         await transaction.WaitForHttpAsync(transactionHttp + "/health", TimeSpan.FromSeconds(60));
 
