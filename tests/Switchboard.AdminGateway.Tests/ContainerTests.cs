@@ -64,7 +64,7 @@ public sealed partial class ContainerTests
 
         Assert.Equal(0, config.ExitCode);
         Assert.Equal(
-            ["admin-gateway", "consul", "edge-transport", "media-proxy", "prometheus", "rabbitmq", "registrar", "router", "transaction"],
+            ["admin-gateway", "consul", "edge-transport", "gateway-registrar", "media-proxy", "prometheus", "rabbitmq", "registrar", "router", "transaction"],
             services.Order());
         var mediaProxy = ServiceBlock(config.Output, "media-proxy");
         Assert.DoesNotContain("ports:", mediaProxy);

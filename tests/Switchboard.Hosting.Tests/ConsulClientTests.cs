@@ -103,3 +103,41 @@ public sealed class ConsulClientTests : IAsyncLifetime
         await Assert.ThrowsAsync<ConsulException>(() => new ConsulClient(_http).GetHealthy("router"));
     }
 }
+
+public sealed class ConsulServiceLocatorTests : IAsyncLifetime
+{
+    private RecordingConsulServer _consul = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _consul = await RecordingConsulServer.Start();
+        _http = new HttpClient { BaseAddress = _consul.Address, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _consul.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_grpc_name_finds_the_service_and_answers_with_its_published_grpc_port()
+    {
+        _consul.Reply("GET", "/v1/health/service/router", 200, """
+            [
+              {"Node": {"Address": "10.1.0.5"}, "Service": {"ID": "router-1", "Address": "10.1.0.7", "Port": 9104, "Meta": {"grpc_port": "9204"}}},
+              {"Node": {"Address": "10.1.0.6"}, "Service": {"ID": "router-2", "Address": "10.1.0.8", "Port": 9104, "Meta": null}}
+            ]
+            """);
+        var locator = new ConsulServiceLocator(new ConsulClient(_http));
+
+        var grpc = await locator.Resolve("router-grpc");
+        var http = await locator.Resolve("router");
+
+        var only = Assert.Single(grpc);
+        Assert.Equal(("router-1", "10.1.0.7", 9204), (only.Id, only.Host, only.Port));
+        Assert.Equal([9104, 9104], http.Select(e => e.Port));
+        Assert.All(_consul.Requests, r => Assert.Equal("/v1/health/service/router", r.Path));
+    }
+}

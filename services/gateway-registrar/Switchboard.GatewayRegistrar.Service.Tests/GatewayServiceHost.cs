@@ -12,7 +12,7 @@ using Switchboard.Hosting;
 namespace Switchboard.GatewayRegistrar.Service.Tests;
 
 /// <summary>
-/// The gateway registrar service on real Kestrel (HTTP/1.1 on an ephemeral port), SQLite in a temp folder, SIP and the
+/// The gateway registrar service on real Kestrel (HTTP/1.1 and h2c gRPC on ephemeral ports), SQLite in a temp folder, SIP and the
 /// bus replaced by recording doubles (registered before <c>AddGatewayRegistrarService</c>, as the all-in-one host does).
 /// </summary>
 internal sealed class GatewayServiceHost : IAsyncDisposable
@@ -20,8 +20,9 @@ internal sealed class GatewayServiceHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _dataDirectory;
 
-    private GatewayServiceHost(WebApplication app, string dataDirectory, int port, RecordingSipClientRequests sip, RecordingEventPublisher events)
+    private GatewayServiceHost(WebApplication app, string dataDirectory, int port, int grpcPort, RecordingSipClientRequests sip, RecordingEventPublisher events)
     {
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         _app = app;
         _dataDirectory = dataDirectory;
         Sip = sip;
@@ -30,6 +31,9 @@ internal sealed class GatewayServiceHost : IAsyncDisposable
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The h2c endpoint the GatewayDirectory gRPC service answers on.</summary>
+    public Uri GrpcAddress { get; }
 
     public RecordingSipClientRequests Sip { get; }
 
@@ -47,7 +51,12 @@ internal sealed class GatewayServiceHost : IAsyncDisposable
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         ListenOptions? http = null;
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http1; http = o; }));
+        ListenOptions? grpc = null;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http1; http = o; });
+            k.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http2; grpc = o; });
+        });
         builder.AddSwitchboardDefaults();
         var sip = new RecordingSipClientRequests();
         var events = new RecordingEventPublisher();
@@ -58,7 +67,7 @@ internal sealed class GatewayServiceHost : IAsyncDisposable
         app.MapSwitchboardDefaults();
         app.MapGatewayRegistrarEndpoints();
         await app.StartAsync();
-        return new GatewayServiceHost(app, dataDirectory, http!.IPEndPoint!.Port, sip, events);
+        return new GatewayServiceHost(app, dataDirectory, http!.IPEndPoint!.Port, grpc!.IPEndPoint!.Port, sip, events);
     }
 
     /// <summary>Polls <paramref name="path"/> (bounded) until <paramref name="done"/> holds for its body.</summary>

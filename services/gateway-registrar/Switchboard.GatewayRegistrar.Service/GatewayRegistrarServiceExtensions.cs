@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Contracts.Gateway;
 using Switchboard.GatewayRegistrar.Registration;
 using Switchboard.GatewayRegistrar.Service.Admin;
+using Switchboard.GatewayRegistrar.Service.Grpc;
 using Switchboard.GatewayRegistrar.Storage;
 
 namespace Switchboard.GatewayRegistrar.Service;
@@ -19,13 +20,15 @@ public static class GatewayRegistrarServiceExtensions
         builder.Services.Configure<GatewayRegistrarOptions>(builder.Configuration.GetSection(GatewayRegistrarOptions.SectionName));
         builder.Services.TryAddSingleton<ISipClientRequests, TransactionSipClientRequests>();
         builder.Services.AddGatewayRegistrar();
+        builder.Services.AddGrpc();
         return builder;
     }
 
-    /// <summary>The admin API under <c>/api/gateways</c>.</summary>
+    /// <summary>The admin API under <c>/api/gateways</c> and the GatewayDirectory gRPC service (h2c port 9206).</summary>
     public static WebApplication MapGatewayRegistrarEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/gateways").MapGatewayEndpoints();
+        app.MapGrpcService<GatewayDirectoryGrpcService>();
         return app;
     }
 }

@@ -41,10 +41,16 @@ internal sealed class ProxyHarness
 
     public ProxyMetrics Metrics { get; }
 
+    /// <summary>Address resolution in front of <see cref="Router"/> (gateway tests wrap it); null = the router itself.</summary>
+    public Switchboard.Contracts.Routing.IAddressResolutionService? Resolution { get; set; }
+
+    /// <summary>Which sources are gateways; null = none (set before the first request).</summary>
+    public IGatewayTrust? GatewayTrust { get; set; }
+
     public SipProxy Proxy => _proxy ??= new SipProxy(
-        Options, Transport, Router, Registrar,
+        Options, Transport, Resolution ?? Router, Registrar,
         new SipProxyAuthenticator(new SipAuthenticator(new AuthenticationOptions(), Credentials, Time)),
-        Events, Metrics, Time, Locator);
+        Events, Metrics, Time, Locator, gatewayTrust: GatewayTrust);
 
     public static SipFlow Udp(string ip, int port) =>
         new("edge-1", SipTransport.Udp, new IPEndPoint(IPAddress.Parse("192.0.2.1"), 5060), new IPEndPoint(IPAddress.Parse(ip), port), SipFlow.NoConnection);

@@ -50,7 +50,8 @@ public sealed partial class SipProxy
         TimeProvider time,
         INextHopLocator? locator = null,
         ILogger<SipProxy>? logger = null,
-        IMediaRelayControl? mediaRelay = null)
+        IMediaRelayControl? mediaRelay = null,
+        IGatewayTrust? gatewayTrust = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
@@ -67,7 +68,7 @@ public sealed partial class SipProxy
         _loops = new LoopDetector(identity);
         _validator = new ProxyRequestValidator(options, _loops);
         _routes = new RoutePreprocessor(identity);
-        _security = new ProxySecurityPolicy(options, identity, router, authenticator);
+        _security = new ProxySecurityPolicy(options, identity, router, authenticator, gatewayTrust);
         _targets = new TargetSetBuilder(registrar);
         _router = router;
         _onClosed = OnContextClosed;

@@ -41,4 +41,16 @@ public sealed class CompletedRegisterTests
         Assert.Equal(0, h.Metrics.Refused);
         Assert.Equal(3, h.Core.Server.Table.SettledCount);
     }
+
+    [Fact]
+    public void Settled_gauge_follows_the_table_as_messages_arrive()
+    {
+        using var h = new SignalHarness(o => o.RequireAuthentication = false);
+
+        h.Receive(SipText.Register(cseq: 1));
+        h.Receive(SipText.Register(cseq: 2));
+        h.Receive(SipText.Register(cseq: 3)); // the gauge is sampled on receipt, so it sees the first two settled
+
+        Assert.Equal(2, h.Metrics.SettledTransactions);
+    }
 }

@@ -107,7 +107,8 @@ public static class SignalServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<INextHopLocator>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<SipProxy>(),
-            sp.GetService<Switchboard.Contracts.Media.IMediaRelayControl>())); // media relay when the host has one
+            sp.GetService<Switchboard.Contracts.Media.IMediaRelayControl>(), // media relay when the host has one
+            sp.GetService<Switchboard.Proxy.Security.IGatewayTrust>())); // gateway sources when gateways are configured
         services.TryAddSingleton(sp => new ProxyStrayResponseHandler(
             sp.GetRequiredService<SipProxy>(),
             sp.GetRequiredService<SignalMetrics>(),

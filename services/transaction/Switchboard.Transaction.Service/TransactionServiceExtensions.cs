@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Media;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
@@ -6,7 +7,9 @@ using Switchboard.Contracts.Sip;
 using Switchboard.Hosting.Bus;
 using Switchboard.Hosting.Discovery;
 using Switchboard.Protos.Clients;
+using Switchboard.Proxy.Gateways;
 using Switchboard.Signal;
+using GatewayDirectoryClient = Switchboard.Protos.GatewayRegistrar.GatewayDirectory.GatewayDirectoryClient;
 using RouterClient = Switchboard.Protos.Router.Router.RouterClient;
 using RegistrarClient = Switchboard.Protos.Registrar.Registrar.RegistrarClient;
 
@@ -18,6 +21,7 @@ public static class TransactionServiceExtensions
     public const string RouterGrpc = "router-grpc";
     public const string RegistrarGrpc = "registrar-grpc";
     public const string MediaProxyGrpc = "media-proxy-grpc";
+    public const string GatewayRegistrarGrpc = "gateway-registrar-grpc";
 
     /// <summary>
     /// The distributed SIP core: edges stream messages in over <see cref="SipCoreStreamService"/>; accounts, routing
@@ -48,7 +52,26 @@ public static class TransactionServiceExtensions
             signal => configuration.GetSection("Signal").Bind(signal),
             transactions => configuration.GetSection("Transactions").Bind(transactions),
             proxy => configuration.GetSection("Proxy").Bind(proxy));
+        AddGatewayDirectory(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// The proxy's gateway handling (as in the all-in-one host), with the gateway list read from the gateway
+    /// registrar over gRPC when <c>Services:gateway-registrar-grpc</c> is configured; without it the proxy's
+    /// transport and address resolution stay undecorated (no gateways).
+    /// </summary>
+    private static void AddGatewayDirectory(IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (configuration.GetSection($"Services:{GatewayRegistrarGrpc}").Exists())
+        {
+            TimeSpan ttl = configuration.GetValue<TimeSpan?>("Gateways:DirectoryCacheTtl") ?? GrpcGatewayDirectory.DefaultTtl;
+            builder.Services.AddSingleton<IGatewayDirectory>(sp => new GrpcGatewayDirectory(
+                new GatewayDirectoryClient(Channel(sp, GatewayRegistrarGrpc)), ttl, sp.GetService<TimeProvider>()));
+        }
+
+        builder.Services.AddSwitchboardProxyGateways(gateways => configuration.GetSection(GatewayRoutingOptions.SectionName).Bind(gateways));
     }
 
     public static WebApplication MapTransactionEndpoints(this WebApplication app)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Routing;
+using Switchboard.Proxy.Security;
 using Switchboard.Proxy.Transport;
 
 namespace Switchboard.Proxy.Gateways;
@@ -11,7 +12,8 @@ public static class GatewayProxyServiceCollectionExtensions
     /// <summary>
     /// Puts the gateway handling in front of the proxy's <see cref="IProxyTransport"/> and the router's
     /// <see cref="IAddressResolutionService"/> (call after both are registered). Both stay as they were when no
-    /// <see cref="IGatewayDirectory"/> is registered (the distributed transaction service until it has a client for one).
+    /// <see cref="IGatewayDirectory"/> is registered (the distributed transaction service without
+    /// <c>Services:gateway-registrar-grpc</c>); so does <see cref="IGatewayTrust"/> (inbound trust of gateway addresses).
     /// </summary>
     public static IServiceCollection AddSwitchboardProxyGateways(this IServiceCollection services, Action<GatewayRoutingOptions>? configure = null)
     {
@@ -22,6 +24,10 @@ public static class GatewayProxyServiceCollectionExtensions
         services.AddSingleton(sp => new GatewayCatalog(
             sp.GetRequiredService<IGatewayDirectory>(), options, sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILogger<GatewayCatalog>>()));
+        // Null without a directory: the proxy then trusts no source as a gateway.
+        services.AddSingleton<IGatewayTrust>(sp => sp.GetService<IGatewayDirectory>() is null
+            ? null!
+            : new GatewaySourceTrust(sp.GetRequiredService<GatewayCatalog>(), options, logger: sp.GetService<ILogger<GatewaySourceTrust>>()));
         Decorate<IProxyTransport>(services, (sp, inner) => sp.GetService<IGatewayDirectory>() is null
             ? inner
             : new GatewayAuthenticatingTransport(inner, sp.GetRequiredService<GatewayCatalog>(), sp.GetRequiredService<GatewayDialogs>(), options));

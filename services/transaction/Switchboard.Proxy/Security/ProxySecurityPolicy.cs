@@ -13,7 +13,9 @@ namespace Switchboard.Proxy.Security;
 /// Who may use the proxy for what. Trusted sources pass. In-dialog requests that came by our own Record-Route pass.
 /// Requests from a local domain (From) are challenged with 407 and must then name their own account. Anyone may
 /// reach a local destination; a foreign destination (by Request-URI or by a Route left after ours) needs an
-/// authenticated local user — so no header can turn the proxy into an open relay.
+/// authenticated local user — so no header can turn the proxy into an open relay. A configured gateway's own
+/// addresses (<see cref="IGatewayTrust"/>) may reach local destinations without a challenge whatever their From says;
+/// its inbound numbers (DIDs) are for the gateway and authenticated local users only.
 /// </summary>
 public sealed class ProxySecurityPolicy
 {
@@ -23,9 +25,11 @@ public sealed class ProxySecurityPolicy
     private readonly IProxyAuthenticator _authenticator;
     private readonly TrustedNetworks _trusted;
     private readonly Md5OnlyClients _md5Only;
+    private readonly IGatewayTrust? _gateways;
 
     public ProxySecurityPolicy(
-        ProxyOptions options, ProxyIdentity identity, IAddressResolutionService domains, IProxyAuthenticator authenticator)
+        ProxyOptions options, ProxyIdentity identity, IAddressResolutionService domains, IProxyAuthenticator authenticator,
+        IGatewayTrust? gateways = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(identity);
@@ -37,6 +41,7 @@ public sealed class ProxySecurityPolicy
         _authenticator = authenticator;
         _trusted = new TrustedNetworks(options.TrustedNetworks);
         _md5Only = new Md5OnlyClients(options.Md5OnlyUserAgents);
+        _gateways = gateways;
     }
 
     public async ValueTask<SecurityDecision> CheckAsync(
@@ -50,14 +55,43 @@ public sealed class ProxySecurityPolicy
         }
 
         bool localDestination = await IsLocalDestinationAsync(request, routing, cancellationToken).ConfigureAwait(false);
+        if (_gateways is not null && _gateways.IsGatewaySource(source.Remote.Address))
+        {
+            // Inbound gateway traffic: its From names PSTN callers (perhaps in our domain), not accounts of ours.
+            return localDestination ? SecurityDecision.Allow() : SecurityDecision.Reject(403, "Relaying Denied");
+        }
+
         SipUri? from = FromUri(request);
         bool localCaller = from is not null && await _domains.IsLocalDomainAsync(from.Host, cancellationToken).ConfigureAwait(false);
-        if (localCaller && !inDialog && (_options.ChallengeLocalCallers || !localDestination))
+        bool gatewayNumber = !inDialog && localDestination && IsGatewayNumber(request, routing);
+        if (localCaller && !inDialog && (_options.ChallengeLocalCallers || !localDestination || gatewayNumber))
         {
             return await AuthenticateAsync(request, source, from!, cancellationToken).ConfigureAwait(false);
         }
 
+        if (gatewayNumber)
+        {
+            return SecurityDecision.Reject(403, "Gateway Numbers Are Reachable From The Gateway Only");
+        }
+
         return localDestination ? SecurityDecision.Allow() : SecurityDecision.Reject(403, "Relaying Denied");
+    }
+
+    /// <summary>The Request-URI user is an inbound gateway number (DID), which only the gateway may use unauthenticated.</summary>
+    private bool IsGatewayNumber(SipMessage request, RouteProcessing routing)
+    {
+        if (_gateways is null)
+        {
+            return false;
+        }
+
+        SipUri? target = routing.RestoredRequestUri;
+        if (target is null && !SipUri.TryParse(request.GetSpan(request.RequestUri), out target))
+        {
+            return false;
+        }
+
+        return target.User is { Length: > 0 } user && _gateways.IsGatewayNumber(user);
     }
 
     private async ValueTask<bool> IsLocalDestinationAsync(SipMessage request, RouteProcessing routing, CancellationToken cancellationToken)

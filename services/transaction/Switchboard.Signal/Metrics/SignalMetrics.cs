@@ -20,6 +20,7 @@ public sealed class SignalMetrics
     private readonly Counter _ackTimeouts;
     private readonly Gauge _liveServer;
     private readonly Gauge _liveClient;
+    private readonly Gauge _settled;
 
     public SignalMetrics(IMetricFactory factory)
     {
@@ -37,6 +38,7 @@ public sealed class SignalMetrics
         _ackTimeouts = factory.CreateCounter("switchboard_signal_ack_timeouts_total", "Non-2xx final responses to INVITE never acknowledged (Timer H).");
         _liveServer = factory.CreateGauge("switchboard_signal_server_transactions", "Live server transactions.");
         _liveClient = factory.CreateGauge("switchboard_signal_client_transactions", "Live client transactions.");
+        _settled = factory.CreateGauge("switchboard_signal_settled_transactions", "Completed transactions kept only to absorb retransmissions (server and client tables).");
     }
 
     public long Refused => (long)_refused.Value;
@@ -54,6 +56,8 @@ public sealed class SignalMetrics
     public long SendFailures => (long)_sendFailures.Value;
 
     public long LiveServerTransactions => (long)_liveServer.Value;
+
+    public long SettledTransactions => (long)_settled.Value;
 
     public long Requests(string method) => (long)_requests.WithLabels(method).Value;
 
@@ -92,6 +96,9 @@ public sealed class SignalMetrics
         _liveServer.Set(transactions.Live(TransactionKind.ServerInvite) + transactions.Live(TransactionKind.ServerNonInvite));
         _liveClient.Set(transactions.Live(TransactionKind.ClientInvite) + transactions.Live(TransactionKind.ClientNonInvite));
     }
+
+    /// <summary>Copies the settled (completed) entry count of the transaction tables into its gauge.</summary>
+    public void UpdateSettled(int settled) => _settled.Set(settled);
 
     private static string ClassLabel(int status) => status switch
     {
