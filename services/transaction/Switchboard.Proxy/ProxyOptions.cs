@@ -36,7 +36,10 @@ public sealed class ProxyOptions
     /// <summary>An authenticated request's From must name the authenticated account (else 403).</summary>
     public bool RequireFromMatchesAccount { get; set; } = true;
 
-    /// <summary>User-Agent prefixes of clients that get only the MD5 challenge in a 407 (see <c>Md5OnlyClients</c>).</summary>
+    /// <summary>
+    /// User-Agent prefixes of clients that get only the MD5 challenge in a 407 (see <c>Md5OnlyClients</c>). In the
+    /// hosts it is set from <c>Signal:Md5OnlyUserAgents</c>, so 401s and 407s follow the same setting.
+    /// </summary>
     public IList<string> Md5OnlyUserAgents { get; set; } = ["sipsak", "sipp", "baresip"];
 
     /// <summary>Option tags this proxy supports in Proxy-Require (anything else is answered 420).</summary>

@@ -89,6 +89,7 @@ public static class SignalServiceCollectionExtensions
         services.AddOptions<ProxyOptions>().Configure<IOptions<SignalOptions>>((proxy, signal) =>
         {
             proxy.ServerNames = [.. signal.Value.ServerNames];
+            proxy.Md5OnlyUserAgents = [.. signal.Value.Md5OnlyUserAgents]; // one "SIP Clients Support" setting for 401 and 407
             configure?.Invoke(proxy);
         });
         services.TryAddSingleton<ProxyMetrics>();

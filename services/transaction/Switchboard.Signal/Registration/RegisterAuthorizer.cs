@@ -2,6 +2,7 @@ using System.Text;
 using Switchboard.Auth;
 using Switchboard.Auth.BruteForce;
 using Switchboard.Contracts.Sip;
+using Switchboard.Proxy.Security;
 using Switchboard.Signal.Auth;
 using Switchboard.Signal.Handlers;
 using Switchboard.Signal.Metrics;
@@ -21,7 +22,7 @@ public sealed class RegisterAuthorizer
     private readonly SignalMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly string? _fixedRealm;
-    private readonly IList<string> _md5OnlyUserAgents;
+    private readonly Md5OnlyClients _md5Only;
 
     public RegisterAuthorizer(SipAuthenticator authenticator, BruteForceLimiter limiter, SignalMetrics metrics, TimeProvider time, SignalOptions options)
     {
@@ -35,7 +36,7 @@ public sealed class RegisterAuthorizer
         _metrics = metrics;
         _time = time;
         _fixedRealm = options.FixedRealm;
-        _md5OnlyUserAgents = options.Md5OnlyUserAgents;
+        _md5Only = new Md5OnlyClients(options.Md5OnlyUserAgents);
     }
 
     /// <summary>Allowed when the request may go on; otherwise it has been answered.</summary>
@@ -87,12 +88,7 @@ public sealed class RegisterAuthorizer
 
     private void Challenge(SipRequestContext context, IReadOnlyList<string> values)
     {
-        if (values.Count > 1 && WantsMd5Only(context.Request))
-        {
-            var md5 = values.Where(IsMd5Challenge).ToArray();
-            values = md5.Length > 0 ? md5 : values;
-        }
-
+        values = _md5Only.Filter(context.Request, values);
         string header = AuthRoleHeaders.ChallengeHeader(AuthRole.Registrar);
         var headers = new KeyValuePair<string, string>[values.Count];
         for (int i = 0; i < headers.Length; i++)
@@ -102,28 +98,6 @@ public sealed class RegisterAuthorizer
 
         _metrics.ChallengeSent();
         context.Respond(AuthRoleHeaders.ChallengeStatus(AuthRole.Registrar), AuthRoleHeaders.ChallengeReason(AuthRole.Registrar), headers);
-    }
-
-    private static bool IsMd5Challenge(string value) =>
-        value.Contains("algorithm=MD5,", StringComparison.OrdinalIgnoreCase) || value.EndsWith("algorithm=MD5", StringComparison.OrdinalIgnoreCase);
-
-    private bool WantsMd5Only(SipMessage request)
-    {
-        if (_md5OnlyUserAgents.Count == 0 || !request.TryGetFirst(HeaderKind.UserAgent, out SipHeader header))
-        {
-            return false;
-        }
-
-        ReadOnlySpan<byte> agent = request.GetValue(header);
-        foreach (string prefix in _md5OnlyUserAgents)
-        {
-            if (agent.Length >= prefix.Length && Ascii.EqualsIgnoreCase(agent[..prefix.Length], prefix))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
