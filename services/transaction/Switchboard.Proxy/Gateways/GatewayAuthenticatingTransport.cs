@@ -39,7 +39,7 @@ public sealed class GatewayAuthenticatingTransport : IProxyTransport
     public bool StartClientTransaction(ProxyOutgoingRequest request, IProxyBranchEvents events)
     {
         // Requests that neither go to a gateway nor continue a shifted dialog (the usual case) are not parsed here.
-        if (request.Method == SipMethod.Ack || (_dialogs.Count == 0 && !MayGoToGateway(request))
+        if (request.Method == SipMethod.Ack || (!_dialogs.MayHold(request.Bytes.Span) && !MayGoToGateway(request))
             || SipTextMessage.TryParse(request.Bytes.Span) is not { } text)
         {
             return Inner.StartClientTransaction(request, events);
@@ -72,7 +72,7 @@ public sealed class GatewayAuthenticatingTransport : IProxyTransport
     /// <summary>An ACK for a 2xx continues the shifted dialog; a 2xx retransmission going upstream has the offset taken off.</summary>
     public bool SendStateless(ReadOnlyMemory<byte> message, SendTarget target)
     {
-        if (_dialogs.Count == 0 || SipTextMessage.TryParse(message.Span) is not { } text)
+        if (!_dialogs.MayHold(message.Span) || SipTextMessage.TryParse(message.Span) is not { } text)
         {
             return Inner.SendStateless(message, target);
         }
