@@ -53,6 +53,8 @@ public sealed class AdminApiTests
         Assert.Equal(200, status.GetProperty("lastStatusCode").GetInt32());
         var request = Assert.Single(host.Sip.Requests);
         Assert.Equal("<sip:pbx@198.51.100.7>", request.Headers.Single(h => h.Name == "Contact").Value);
+        // The status turns Registered before the event is handed to the publisher: wait for it, bounded.
+        await WaitUntilAsync(() => host.Events.Events.Any(e => e is GatewayRegistered));
         Assert.Contains(host.Events.Events, e => e is GatewayRegistered { GatewayName: "svc-trunk", Status: 200 });
         var metrics = await host.Http.GetStringAsync("/metrics");
         Assert.Contains("switchboard_gateway_registered{gateway=\"svc-trunk\"} 1", metrics);
