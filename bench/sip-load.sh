@@ -5,7 +5,8 @@
 #   bench/sip-load.sh                       # all-in-one: reg, reg_auth, cps, conc
 #   TESTS="reg_auth" bench/sip-load.sh      # a subset (harness test names)
 #   TESTS="cps" QUICK=1 bench/sip-load.sh   # a short call-rate smoke run (INVITE..BYE through the proxy)
-#   WIRING=distributed bench/sip-load.sh    # the services as separate processes (edge + transaction + router + registrar)
+#   WIRING=distributed bench/sip-load.sh    # the services as separate processes (edge + transaction + router + registrar,
+#                                           # bench/distributed-stack.sh; CPU and memory summed over the four)
 #   KAMAILIO=1 bench/sip-load.sh            # also run the harness against Kamailio in the same session
 #
 # Provisioning: domain 127.0.0.1 with user0000..user9999 (pwNNNN) and callee/calleepw, imported once through the
@@ -26,6 +27,10 @@ trap "exit 130" INT TERM
 command -v sipp >/dev/null || { echo "sipp missing: apt-get install -y sip-tester" >&2; exit 2; }
 dotnet build "$ROOT/src/Switchboard/Switchboard.csproj" -c Release -nologo -v:q >/dev/null
 DLL=$ROOT/src/Switchboard/bin/Release/net10.0/Switchboard.dll
+if [ "$WIRING" = distributed ]; then
+  for p in router/Switchboard.Router.Service registrar/Switchboard.Registrar.Service transaction/Switchboard.Transaction.Service \
+    edge-transport/Switchboard.EdgeTransport.Service; do dotnet build "$ROOT/services/$p" -c Release -nologo -v:q >/dev/null; done
+fi
 
 # Calls (cps, conc): the harness' uac.xml does not answer a 407, so the proxy trusts 127.0.0.0/8 (no challenge for
 # the local callers; the callee's REGISTER is still authenticated) and record-routes every call (Force Relaying), as
@@ -47,8 +52,15 @@ kill -TERM "$PROVISION_PID"; wait "$PROVISION_PID" || true
 
 # 2. measure
 export TARGET_NAME=switchboard-$WIRING TARGET_PORT=$PORT TESTS
-export START_CMD="dotnet $DLL $COMMON --Signal:RequireAuthentication=false"
-export START_CMD_AUTH="dotnet $DLL $COMMON --Signal:RequireAuthentication=true"
+if [ "$WIRING" = distributed ]; then
+  # The accounts imported above live in $DATA/router.db, which the router service reads.
+  SIGNAL="--Proxy:TrustedNetworks:0=127.0.0.0/8 --Proxy:ForceRelaying=true --Proxy:AdvertisedHost=127.0.0.1 --Proxy:UdpPort=$PORT ${EXTRA_ARGS:-}"
+  export START_CMD="bash $ROOT/bench/distributed-stack.sh $PORT $DATA $SIGNAL --Signal:RequireAuthentication=false"
+  export START_CMD_AUTH="bash $ROOT/bench/distributed-stack.sh $PORT $DATA $SIGNAL --Signal:RequireAuthentication=true"
+else
+  export START_CMD="dotnet $DLL $COMMON --Signal:RequireAuthentication=false"
+  export START_CMD_AUTH="dotnet $DLL $COMMON --Signal:RequireAuthentication=true"
+fi
 bash "$SHARED/run_anchor.sh"
 if [ "${KAMAILIO:-0}" = 1 ]; then
   env -u TARGET_NAME -u TARGET_PORT -u START_CMD -u START_CMD_AUTH TESTS="$TESTS" bash "$SHARED/run_anchor.sh"

@@ -26,6 +26,37 @@ public sealed class UdpEdgeTests
         Assert.Equal(edge.Udp, flow.Local);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Both_receiver_kinds_deliver_and_answer(bool threads)
+    {
+        await using var edge = new EdgeFixture(o => o.UdpReceiveThreads = threads);
+        using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var bad = Encoding.ASCII.GetString(SipSamples.Options("z9hG4bK-kind")).Replace("Content-Length: 0", "Content-Length: 9999");
+        await client.SendAsync(Encoding.ASCII.GetBytes(bad), edge.Udp);
+        Assert.StartsWith("SIP/2.0 400 ", await ReceiveAsync(client));
+
+        await client.SendAsync(SipSamples.Options("z9hG4bK-kind2"), edge.Udp);
+        var (bytes, _) = edge.Sink.Next();
+        Assert.Contains("z9hG4bK-kind2", Encoding.ASCII.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task Blocking_receivers_stop_when_the_edge_is_disposed()
+    {
+        var edge = new EdgeFixture(o => { o.UdpReceiveThreads = true; o.UdpReceiveLoops = 2; });
+        var port = edge.Udp;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await edge.DisposeAsync();
+        // Each receiver gets 2 s to leave recvfrom; a receiver that never woke would show as 4 s here.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.5), $"dispose took {stopwatch.Elapsed}");
+
+        // The port is free again: a new socket binds it.
+        using var rebound = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        rebound.Bind(port);
+    }
+
     [Fact]
     public async Task Unparsable_request_with_enough_headers_gets_the_parser_status_and_listener_keeps_serving()
     {

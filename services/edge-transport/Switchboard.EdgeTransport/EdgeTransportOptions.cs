@@ -48,6 +48,12 @@ public sealed class EdgeTransportOptions
     /// <summary>Concurrent receive loops per UDP socket (the transport's share of the manual's "Processors").</summary>
     public int UdpReceiveLoops { get; set; } = 2;
 
+    /// <summary>
+    /// UDP receivers are dedicated threads blocked in recvfrom (true) or async loops on the thread pool (false).
+    /// Threads save a readiness wake-up and a thread-pool hop per datagram.
+    /// </summary>
+    public bool UdpReceiveThreads { get; set; } = true;
+
     /// <summary>Socket receive buffer for UDP listeners, so bursts are not dropped by the kernel.</summary>
     public int UdpSocketBufferBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -65,7 +65,7 @@ public sealed class SipEdge : ISipSender, IAsyncDisposable
         {
             TryStart(() =>
             {
-                var listener = new UdpListener(endPoint, _options.UdpSocketBufferBytes, _inbound.Datagrams, _logger);
+                var listener = new UdpListener(endPoint, _options.UdpSocketBufferBytes, _inbound.Datagrams, _logger, _options.UdpReceiveThreads);
                 listener.Start(_options.UdpReceiveLoops);
                 _udp.Add(listener);
                 return listener.LocalEndPoint;

@@ -6,8 +6,11 @@ using Switchboard.Contracts.Sip;
 namespace Switchboard.EdgeTransport;
 
 /// <summary>
-/// One UDP socket: a few receive loops (each with its own reusable buffer and parse state) and sends. Received
-/// datagrams are handled inline on the loop; the transaction layer hands longer work to its own workers.
+/// One UDP socket: a few receivers (each with its own reusable buffer and parse state) and sends. Received
+/// datagrams are handled inline on the receiver; the transaction layer hands longer work to its own workers.
+/// Receivers are either dedicated threads blocked in recvfrom (as Kamailio's UDP workers are: no readiness event, no
+/// thread-pool hop per datagram; sends are then synchronous too, since one async operation would turn the socket
+/// non-blocking and route every receive through the event loop) or async loops on the thread pool.
 /// </summary>
 internal sealed class UdpListener : IAsyncDisposable
 {
@@ -17,9 +20,12 @@ internal sealed class UdpListener : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private readonly List<Thread> _threads = [];
+    private readonly bool _blocking;
 
-    public UdpListener(IPEndPoint bindTo, int socketBufferBytes, DatagramInbound inbound, ILogger logger)
+    public UdpListener(IPEndPoint bindTo, int socketBufferBytes, DatagramInbound inbound, ILogger logger, bool blockingReceivers = false)
     {
+        _blocking = blockingReceivers;
         _inbound = inbound;
         _logger = logger;
         _socket = new Socket(bindTo.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -40,7 +46,49 @@ internal sealed class UdpListener : IAsyncDisposable
     {
         for (var i = 0; i < Math.Max(1, loops); i++)
         {
-            _loops.Add(Task.Run(ReceiveLoopAsync));
+            if (_blocking)
+            {
+                var thread = new Thread(ReceiveLoop) { IsBackground = true, Name = $"SIP UDP {LocalEndPoint} #{i}" };
+                _threads.Add(thread);
+                thread.Start();
+            }
+            else
+            {
+                _loops.Add(Task.Run(ReceiveLoopAsync));
+            }
+        }
+    }
+
+    private void ReceiveLoop()
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);
+        var address = new SocketAddress(LocalEndPoint.AddressFamily);
+        var remotes = new RemoteEndPointCache(LocalEndPoint);
+        var state = _inbound.CreateLoopState();
+        while (!_stop.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, address);
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException e)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                // ICMP errors for earlier sends surface here on some platforms; the socket is still usable.
+                _logger.LogDebug("UDP receive on {Local}: {Error}", LocalEndPoint, e.SocketErrorCode);
+                continue;
+            }
+
+            Handle(state, buffer, received, remotes.Get(address));
         }
     }
 
@@ -71,19 +119,46 @@ internal sealed class UdpListener : IAsyncDisposable
                 _logger.LogDebug("UDP receive on {Local}: {Error}", LocalEndPoint, e.SocketErrorCode);
                 continue;
             }
-            try
-            {
-                _inbound.OnDatagram(state, buffer.AsMemory(0, received), LocalEndPoint, remotes.Get(address), this);
-            }
-            catch (Exception e)
-            {
-                // A bug in a handler must not stop the listener.
-                _logger.LogError(e, "UDP message handling failed on {Local}", LocalEndPoint);
-            }
+            Handle(state, buffer, received, remotes.Get(address));
         }
     }
 
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data, IPEndPoint destination, CancellationToken cancellationToken)
+    private void Handle(DatagramInbound.LoopState state, byte[] buffer, int received, IPEndPoint remote)
+    {
+        try
+        {
+            _inbound.OnDatagram(state, buffer.AsMemory(0, received), LocalEndPoint, remote, this);
+        }
+        catch (Exception e)
+        {
+            // A bug in a handler must not stop the listener.
+            _logger.LogError(e, "UDP message handling failed on {Local}", LocalEndPoint);
+        }
+    }
+
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data, IPEndPoint destination, CancellationToken cancellationToken) =>
+        _blocking ? ValueTask.FromResult(Send(data.Span, destination)) : SendOnLoopAsync(data, destination, cancellationToken);
+
+    private bool Send(ReadOnlySpan<byte> data, IPEndPoint destination)
+    {
+        try
+        {
+            // A datagram send only waits when the socket buffer is full, which the large buffer makes rare.
+            _socket.SendTo(data, SocketFlags.None, destination);
+            return true;
+        }
+        catch (SocketException e)
+        {
+            _logger.LogDebug("UDP send to {Destination} failed: {Error}", destination, e.SocketErrorCode);
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    private async ValueTask<bool> SendOnLoopAsync(ReadOnlyMemory<byte> data, IPEndPoint destination, CancellationToken cancellationToken)
     {
         try
         {
@@ -104,7 +179,13 @@ internal sealed class UdpListener : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
+        // Closing the socket wakes receivers blocked in recvfrom (they see ObjectDisposedException or a SocketException).
         _socket.Dispose();
+        foreach (var thread in _threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(2));
+        }
+
         try
         {
             await Task.WhenAll(_loops).ConfigureAwait(false);

@@ -32,8 +32,8 @@ public sealed class TransactionContext : IDisposable
         Time = time;
         Timers = new TimerWheel(time, options.TimerTick, options.TimerSlots);
         _owned.Add(Timers);
-        ServerDispatcher = serverDispatcher ?? CreateDispatcher(options.Server.Processors);
-        ClientDispatcher = clientDispatcher ?? CreateDispatcher(options.Client.Processors);
+        ServerDispatcher = serverDispatcher ?? CreateDispatcher(options.Server);
+        ClientDispatcher = clientDispatcher ?? CreateDispatcher(options.Client);
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         ServerLog = new TransactionLog(factory.CreateLogger(TransactionLog.ServerCategory), options.Server.Log);
         ClientLog = new TransactionLog(factory.CreateLogger(TransactionLog.ClientCategory), options.Client.Log);
@@ -75,11 +75,11 @@ public sealed class TransactionContext : IDisposable
         foreach (var owned in _owned) owned.Dispose();
     }
 
-    private ITransactionDispatcher CreateDispatcher(int processors)
+    private ITransactionDispatcher CreateDispatcher(TransactionSideOptions side)
     {
-        if (processors == 0) return new InlineDispatcher();
-        var pool = new WorkerPoolDispatcher(processors);
+        if (side.Processors == 0) return new InlineDispatcher();
+        IDisposable pool = side.DedicatedThreads ? new ThreadWorkerDispatcher(side.Processors) : new WorkerPoolDispatcher(side.Processors);
         _owned.Add(pool);
-        return pool;
+        return (ITransactionDispatcher)pool;
     }
 }

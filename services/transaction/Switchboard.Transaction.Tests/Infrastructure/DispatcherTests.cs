@@ -14,10 +14,16 @@ public sealed class DispatcherTests
         public void Execute() => action();
     }
 
-    [Fact]
-    public void WorkerPool_KeepsOrderPerAffinity()
+    public static TheoryData<bool> Kinds => new() { true, false };
+
+    private static IDisposableDispatcher Pool(bool dedicated, int workers) =>
+        dedicated ? new DedicatedPool(new ThreadWorkerDispatcher(workers)) : new SharedPool(new WorkerPoolDispatcher(workers));
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WorkerPool_KeepsOrderPerAffinity(bool dedicated)
     {
-        using var pool = new WorkerPoolDispatcher(3);
+        using var pool = Pool(dedicated, 3);
         var seen = new List<int>[3];
         for (var a = 0; a < 3; a++) seen[a] = [];
         using var done = new CountdownEvent(3_000);
@@ -33,10 +39,11 @@ public sealed class DispatcherTests
         for (var a = 0; a < 3; a++) Assert.Equal(Enumerable.Range(0, 1_000), seen[a]);
     }
 
-    [Fact]
-    public void WorkerPool_RunsOffThePostingThread_AndSurvivesThrowingWork()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WorkerPool_RunsOffThePostingThread_AndSurvivesThrowingWork(bool dedicated)
     {
-        using var pool = new WorkerPoolDispatcher(2);
+        using var pool = Pool(dedicated, 2);
         var poster = Environment.CurrentManagedThreadId;
         var worker = 0;
         using var ran = new ManualResetEventSlim();
@@ -48,10 +55,46 @@ public sealed class DispatcherTests
         Assert.Equal(1, pool.Failed);
     }
 
-    [Fact]
-    public void WorkerPool_Dispose_DrainsQueuedWork_ThenRejects()
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WorkerPool_WakesASleepingWorker_ForEveryPostFromManyThreads(bool dedicated)
     {
-        var pool = new WorkerPoolDispatcher(1);
+        // Posts race with workers going to sleep; a lost wake-up leaves work queued and the countdown short.
+        using var pool = Pool(dedicated, 2);
+        const int Threads = 4, Rounds = 200, Burst = 25;
+        using var done = new CountdownEvent(Threads * Rounds * Burst);
+        var posters = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            for (var r = 0; r < Rounds; r++)
+            {
+                for (var i = 0; i < Burst; i++) pool.Post(t * 31 + i, new Work(() => done.Signal()));
+                if (r % 10 == 0) Thread.Sleep(1); // let the workers drain and fall asleep
+            }
+        })).ToArray();
+        foreach (var poster in posters) poster.Start();
+        foreach (var poster in posters) poster.Join();
+        Assert.True(done.Wait(Wait), $"{done.CurrentCount} posts never ran");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WorkerPool_RunsWorkPostedAfterAnIdlePause(bool dedicated)
+    {
+        using var pool = Pool(dedicated, 1);
+        using var first = new ManualResetEventSlim();
+        using var second = new ManualResetEventSlim();
+        pool.Post(0, new Work(first.Set));
+        Assert.True(first.Wait(Wait));
+        Thread.Sleep(50); // the worker is blocked in its wait now
+        pool.Post(0, new Work(second.Set));
+        Assert.True(second.Wait(Wait));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WorkerPool_Dispose_DrainsQueuedWork_ThenRejects(bool dedicated)
+    {
+        var pool = Pool(dedicated, 1);
         var count = 0;
         for (var i = 0; i < 100; i++) pool.Post(0, new Work(() => Interlocked.Increment(ref count)));
         pool.Dispose();
@@ -77,6 +120,36 @@ public sealed class DispatcherTests
         await answered.Task.WaitAsync(Wait);
         Assert.Equal(ServerInviteState.Accepted, ((ServerInviteTransaction)tx!).State);
         Assert.Equal(1, transport.Count);
+    }
+
+    /// <summary>The two pool kinds behind one face, so every test runs against both.</summary>
+    private interface IDisposableDispatcher : ITransactionDispatcher, IDisposable
+    {
+        long Failed { get; }
+
+        long Rejected { get; }
+    }
+
+    private sealed class DedicatedPool(ThreadWorkerDispatcher inner) : IDisposableDispatcher
+    {
+        public long Failed => inner.Failed;
+
+        public long Rejected => inner.Rejected;
+
+        public void Post(int affinity, ITransactionWork work) => inner.Post(affinity, work);
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    private sealed class SharedPool(WorkerPoolDispatcher inner) : IDisposableDispatcher
+    {
+        public long Failed => inner.Failed;
+
+        public long Rejected => inner.Rejected;
+
+        public void Post(int affinity, ITransactionWork work) => inner.Post(affinity, work);
+
+        public void Dispose() => inner.Dispose();
     }
 
     private sealed class LockedTransport : Transport.ITransactionTransport

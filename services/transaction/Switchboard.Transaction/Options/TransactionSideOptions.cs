@@ -18,6 +18,12 @@ public sealed class TransactionSideOptions
     /// <summary>Workers running transaction-user callbacks; 0 runs them inline on the caller's thread.</summary>
     public int Processors { get; set; } = 4;
 
+    /// <summary>
+    /// The <see cref="Processors"/> are threads of their own that sleep when idle (true), or consumers on the
+    /// shared thread pool (false), whose workers spin for a while before sleeping.
+    /// </summary>
+    public bool DedicatedThreads { get; set; } = true;
+
     /// <summary>What goes to the log (tag SIPS for server, SIPC for client).</summary>
     public TransactionLogLevel Log { get; set; } = TransactionLogLevel.Problems;
 
