@@ -7,7 +7,6 @@ using Switchboard.AdminGateway.Health;
 using Switchboard.AdminGateway.Proxy;
 using Switchboard.AdminGateway.Settings;
 using Switchboard.AdminGateway.SystemLog;
-using Switchboard.Hosting.Logging;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Switchboard.AdminGateway;
@@ -62,20 +61,6 @@ public static class AdminGatewayExtensions
     public static IBusRegistrationConfigurator AddAdminGatewayConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<LogRecordedConsumer>();
-        return bus;
-    }
-
-    /// <summary>
-    /// <see cref="SettingsChangedConsumer"/> on a queue of this instance's own (temporary, named after the host):
-    /// on RabbitMQ a queue shared by name would hand each change to only one of the processes that consume it.
-    /// </summary>
-    public static IBusRegistrationConfigurator AddSettingsChangedConsumerPerInstance(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<SettingsChangedConsumer>().Endpoint(e =>
-        {
-            e.Name = $"SettingsChanged-{Environment.MachineName}-{Environment.ProcessId}"; // unique per process, host or container
-            e.Temporary = true;
-        });
         return bus;
     }
 

@@ -7,7 +7,7 @@ builder.AddSwitchboardDefaults();
 builder.Services.AddSwitchboardBus(builder.Configuration, x =>
 {
     x.AddAdminGatewayConsumers();
-    x.AddSettingsChangedConsumerPerInstance(); // the gateway's own log levels
+    x.AddSettingsConsumer(); // the gateway's own log levels
 });
 builder.AddAdminGateway();
 

@@ -9,12 +9,13 @@ using Prometheus;
 using Switchboard.Contracts.Logging;
 using Switchboard.Hosting.Discovery;
 using Switchboard.Hosting.Logging;
+using Switchboard.Hosting.Settings;
 
 namespace Switchboard.Hosting;
 
 /// <summary>
 /// What every Switchboard process shares (after dotnet/eShop's ServiceDefaults): health checks, Prometheus
-/// metrics, System Log levels, and Consul registration/discovery. The bus is separate
+/// metrics, System Log levels, Consul registration/discovery, and the run-time settings layer. The bus is separate
 /// (<see cref="Bus.BusServiceCollectionExtensions.AddSwitchboardBus"/>) because each service brings its consumers.
 /// </summary>
 public static class Extensions
@@ -33,6 +34,7 @@ public static class Extensions
         builder.Services.AddSystemLogForwarding(builder.Configuration); // LogRecorded fan-out (SystemLog:Forwarding)
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddSwitchboardDiscovery(builder.Configuration);
+        builder.AddRuntimeSettings(); // last configuration layer: SettingsChanged at run time
         return builder;
     }
 

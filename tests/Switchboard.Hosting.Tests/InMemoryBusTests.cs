@@ -4,21 +4,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Prometheus;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Events;
 using Switchboard.Contracts.Logging;
 using Switchboard.Hosting.Bus;
 using Switchboard.Hosting.Logging;
+using Switchboard.Hosting.Settings;
 
 namespace Switchboard.Hosting.Tests;
 
 public sealed class InMemoryBusTests
 {
-    private static IHost Host(Action<IBusRegistrationConfigurator> consumers)
+    private static IHost Host(Action<IBusRegistrationConfigurator> consumers, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        configure?.Invoke(builder);
         builder.Services.AddSingleton<IMetricFactory>(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
         builder.Services.AddSingleton<ReceivedCalls>();
         builder.Services.AddSystemLog(builder.Configuration);
@@ -75,6 +78,28 @@ public sealed class InMemoryBusTests
         var changed = await Eventually.True(() => levels.Get(SystemLogTag.Registrar) == SystemLogLevel.AllInfo);
         await host.StopAsync();
         Assert.True(changed, "the level did not change within 10 s");
+    }
+
+    [Fact]
+    public async Task The_same_consumer_applies_other_components_to_the_configuration_and_levels_still_work()
+    {
+        using var host = Host(x => x.AddSettingsConsumer(), builder =>
+        {
+            builder.AddRuntimeSettings();
+            builder.Services.AddOptions<RuntimeSettingsTests.SampleOptions>().Bind(builder.Configuration.GetSection("Sample"));
+            builder.Services.AddRuntimeOptions<RuntimeSettingsTests.SampleOptions>("Sample");
+        });
+        await host.StartAsync();
+        var monitor = host.Services.GetRequiredService<IOptionsMonitor<RuntimeSettingsTests.SampleOptions>>();
+        var levels = host.Services.GetRequiredService<ISystemLogLevels>();
+        var publisher = host.Services.GetRequiredService<IEventPublisher>();
+
+        await publisher.Publish(new SettingsChanged("Sample", "Limit", "33", DateTimeOffset.UnixEpoch));
+        await publisher.Publish(new SettingsChanged("SystemLog", "ROUTER", "Major", DateTimeOffset.UnixEpoch));
+
+        var applied = await Eventually.True(() => monitor.CurrentValue.Limit == 33 && levels.Get(SystemLogTag.Router) == SystemLogLevel.Major);
+        await host.StopAsync();
+        Assert.True(applied, "the setting and the level were not both applied within 10 s");
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class RegistrarServiceHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public string HttpAddress => $"http://127.0.0.1:{HttpPort}";
 
     public GrpcChannel OpenChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");

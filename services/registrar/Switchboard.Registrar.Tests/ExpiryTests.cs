@@ -8,7 +8,7 @@ namespace Switchboard.Registrar.Tests;
 public sealed class ExpiryTests
 {
     private static ExpirySweeper Sweeper(RegistrarHarness h) =>
-        new(h.Store, Options.Create(h.Options), h.Time, h.Events);
+        new(h.Store, new SettableOptionsMonitor<RegistrarOptions>(h.Options), h.Time, h.Events);
 
     [Fact]
     public void Binding_expires_on_time_raising_ContactExpired()

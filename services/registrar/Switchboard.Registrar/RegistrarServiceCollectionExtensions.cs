@@ -17,6 +17,7 @@ public static class RegistrarServiceCollectionExtensions
     public static IServiceCollection AddSwitchboardRegistrar(this IServiceCollection services, Action<RegistrarOptions>? configure = null)
     {
         var options = services.AddOptions<RegistrarOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistrarOptions>, RegistrarOptionsValidator>());
         if (configure is not null)
         {
             options.Configure(configure);
@@ -29,7 +30,10 @@ public static class RegistrarServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger("Switchboard.Registrar.Location")));
         services.TryAddSingleton<ILocationStore>(sp => sp.GetRequiredService<InMemoryLocationStore>());
         services.TryAddSingleton<ILocationService>(sp => sp.GetRequiredService<ILocationStore>());
-        services.TryAddSingleton<IRegistrar, RegistrationService>();
+        // The monitor constructor: settings changed at run time apply from the next REGISTER on.
+        services.TryAddSingleton<IRegistrar>(sp => new RegistrationService(
+            sp.GetRequiredService<ILocationStore>(), sp.GetRequiredService<IOptionsMonitor<RegistrarOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<IRegistrarEvents>(), sp.GetService<ILogger<RegistrationService>>()));
         services.TryAddSingleton<IRegistrarService, RegistrarServiceAdapter>();
         services.TryAddSingleton<ExpirySweeper>();
         services.AddHostedService<RegistrarLifetime>();

@@ -1,3 +1,4 @@
+using Switchboard.Hosting.Settings;
 using Switchboard.Router.Resolution;
 using Switchboard.Router.Service.Admin;
 using Switchboard.Router.Service.Events;
@@ -8,6 +9,9 @@ namespace Switchboard.Router.Service;
 
 public static class RouterServiceExtensions
 {
+    /// <summary>The configuration section of <see cref="ResolverOptions"/> (settings component "Router", keys "Resolver:…").</summary>
+    public const string ResolverSection = "Router:Resolver";
+
     /// <summary>
     /// The router library (SQLite under <c>Storage:DataDirectory</c>, resolver options from <c>Router:Resolver</c>),
     /// gRPC, and the bridge that publishes routing changes on the bus when an IEventPublisher is registered.
@@ -17,7 +21,8 @@ public static class RouterServiceExtensions
         var configuration = builder.Configuration;
         builder.Services.AddSwitchboardRouter();
         builder.Services.Configure<RouterStorageOptions>(configuration.GetSection("Storage"));
-        builder.Services.Configure<ResolverOptions>(configuration.GetSection("Router:Resolver"));
+        builder.Services.Configure<ResolverOptions>(configuration.GetSection(ResolverSection));
+        builder.Services.AddRuntimeOptions<ResolverOptions>(ResolverSection); // SettingsChanged("Router", "Resolver:…") at run time
         builder.Services.Configure<RouterServiceOptions>(configuration.GetSection(RouterServiceOptions.SectionName));
         builder.Services.AddGrpc();
         builder.Services.AddHostedService<RoutingChangePublisher>();

@@ -25,6 +25,7 @@ public static class RouterServiceCollectionExtensions
     {
         services.AddOptions<RouterStorageOptions>();
         services.AddOptions<ResolverOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResolverOptions>, ResolverOptionsValidator>());
         if (storage is not null)
             services.Configure(storage);
         if (resolver is not null)
@@ -34,11 +35,14 @@ public static class RouterServiceCollectionExtensions
         services.TryAddSingleton<IDomainStore, SqliteDomainStore>();
         services.TryAddSingleton<IAccountStore, SqliteAccountStore>();
         services.TryAddSingleton<IRoutingStore, SqliteRoutingStore>();
-        services.TryAddSingleton<AddressResolver>();
+        // Monitors: resolver options changed at run time apply from the next lookup (and empty the cache).
+        services.TryAddSingleton(sp => new AddressResolver(
+            sp.GetRequiredService<IDomainStore>(), sp.GetRequiredService<IAccountStore>(),
+            sp.GetRequiredService<IRoutingStore>(), sp.GetRequiredService<IOptionsMonitor<ResolverOptions>>()));
         services.TryAddSingleton<IAddressResolver>(sp => new CachingAddressResolver(
             sp.GetRequiredService<AddressResolver>(),
             sp.GetRequiredService<IRoutingChanges>(),
-            sp.GetRequiredService<IOptions<ResolverOptions>>()));
+            sp.GetRequiredService<IOptionsMonitor<ResolverOptions>>()));
         services.TryAddSingleton<ICredentialLookup, RouterCredentialLookup>();
         services.TryAddSingleton<IAddressResolutionService, RouterAddressResolutionService>();
         return services;

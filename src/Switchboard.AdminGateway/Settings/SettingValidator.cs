@@ -1,9 +1,10 @@
 using Switchboard.AdminGateway.SystemLog;
 using Switchboard.Hosting.Logging;
+using Switchboard.Hosting.Settings;
 
 namespace Switchboard.AdminGateway.Settings;
 
-/// <summary>What a setting may look like; a SystemLog setting's value must be a level name.</summary>
+/// <summary>What a setting may look like; a SystemLog value must be a level name, a known setting's value must bind.</summary>
 public static class SettingValidator
 {
     public const int MaxNameLength = 64;
@@ -17,9 +18,9 @@ public static class SettingValidator
             return $"component must be 1-{MaxNameLength} letters, digits, '.', '-' or '_'";
         }
 
-        if (!IsName(key))
+        if (!IsKey(key))
         {
-            return $"key must be 1-{MaxNameLength} letters, digits, '.', '-' or '_'";
+            return $"key must be 1-{MaxNameLength} letters, digits, '.', '-' or '_' (':' between nested names)";
         }
 
         if (value is null || value.Length > MaxValueLength)
@@ -28,13 +29,16 @@ public static class SettingValidator
         }
 
         if (string.Equals(component, SettingsChangedConsumer.Component, StringComparison.OrdinalIgnoreCase)
-            && !SystemLogLevelNames.TryParse(value, out _))
+            && (!SystemLogLevelNames.TryParse(value, out _) || key.Contains(':')))
         {
-            return $"a SystemLog value must be one of {string.Join(", ", SystemLogLevelNames.All)}";
+            return $"a SystemLog key must be a tag and its value one of {string.Join(", ", SystemLogLevelNames.All)}";
         }
 
-        return null;
+        return KnownSettings.Find(component, key) is { } known ? KnownSettings.CheckValue(known, value) : null;
     }
+
+    // "Resolver:MainDomain" names a nested configuration value; no empty segment, no leading or trailing ':'.
+    private static bool IsKey(string text) => text.Length <= 2 * MaxNameLength && text.Split(':').All(IsName);
 
     private static bool IsName(string text) =>
         text.Length is > 0 and <= MaxNameLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');

@@ -17,7 +17,7 @@ internal sealed class SupervisorInstance
         Leases = new SqliteGatewayLeases(database);
         var options = new GatewayRegistrarOptions { InstanceId = id, PublicAddress = "198.51.100.7" };
         Supervisor = new GatewayRegistrarSupervisor(Store, Leases, Client, new AddressGatewayLocator(),
-            Microsoft.Extensions.Options.Options.Create(options), Board, new GatewayRegistrarMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
+            new SettableOptionsMonitor<GatewayRegistrarOptions>(options), Board, new GatewayRegistrarMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
             Events, time, NullLogger<GatewayRegistrarSupervisor>.Instance);
     }
 

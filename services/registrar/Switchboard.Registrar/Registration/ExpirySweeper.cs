@@ -7,7 +7,8 @@ using Switchboard.Registrar.Location;
 namespace Switchboard.Registrar.Registration;
 
 /// <summary>Removes bindings when they expire: a <see cref="TimeProvider"/> timer fires every
-/// ExpirySweepInterval and the store hands back only the due expiry buckets, each raising ContactExpired.</summary>
+/// ExpirySweepInterval (re-read when the settings change) and the store hands back only the due expiry buckets,
+/// each raising ContactExpired.</summary>
 public sealed class ExpirySweeper : IDisposable
 {
     private readonly ILocationStore _store;
@@ -15,18 +16,20 @@ public sealed class ExpirySweeper : IDisposable
     private readonly IRegistrarEvents _events;
     private readonly ILogger _logger;
     private readonly ITimer _timer;
+    private readonly IDisposable? _onChange;
     private int _sweeping; // 1 while a sweep runs, so a slow sweep is not overlapped by the next tick
 
     public ExpirySweeper(
-        ILocationStore store, IOptions<RegistrarOptions> options, TimeProvider time,
+        ILocationStore store, IOptionsMonitor<RegistrarOptions> options, TimeProvider time,
         IRegistrarEvents? events = null, ILogger<ExpirySweeper>? logger = null)
     {
         _store = store;
         _time = time;
         _events = events ?? NullRegistrarEvents.Instance;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        var interval = options.Value.ExpirySweepInterval;
+        var interval = options.CurrentValue.ExpirySweepInterval;
         _timer = time.CreateTimer(static s => ((ExpirySweeper)s!).OnTick(), this, interval, interval);
+        _onChange = options.OnChange(changed => _timer.Change(changed.ExpirySweepInterval, changed.ExpirySweepInterval));
     }
 
     /// <summary>Sweeps now; returns how many bindings expired.</summary>
@@ -40,7 +43,11 @@ public sealed class ExpirySweeper : IDisposable
         return expired.Count;
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        _onChange?.Dispose();
+        _timer.Dispose();
+    }
 
     private void OnTick()
     {

@@ -7,33 +7,53 @@ using Switchboard.Registrar.Location;
 
 namespace Switchboard.Registrar.Registration;
 
-/// <summary>Saves, removes and lists bindings for a REGISTER (Kamailio registrar's save()).</summary>
-public sealed class RegistrationService : IRegistrar
+/// <summary>Saves, removes and lists bindings for a REGISTER (Kamailio registrar's save()). Given an
+/// <see cref="IOptionsMonitor{TOptions}"/>, a settings change applies from the next REGISTER on: the options
+/// and the expiry rules built from them are swapped as one snapshot, read once per request.</summary>
+public sealed class RegistrationService : IRegistrar, IDisposable
 {
     private readonly ILocationStore _store;
-    private readonly RegistrarOptions _options;
     private readonly TimeProvider _time;
     private readonly IRegistrarEvents _events;
-    private readonly ContactPlanner _planner;
     private readonly ILogger _logger;
+    private readonly IDisposable? _onChange;
+    private Rules _rules;
     private CachedDate? _date;
 
+    /// <summary>Options fixed for the life of the registrar.</summary>
     public RegistrationService(
         ILocationStore store, IOptions<RegistrarOptions> options, TimeProvider time,
         IRegistrarEvents? events = null, ILogger<RegistrationService>? logger = null)
+        : this(store, time, events, logger, options.Value)
     {
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Options re-read when the configuration changes (run-time settings).</summary>
+    public RegistrationService(
+        ILocationStore store, IOptionsMonitor<RegistrarOptions> options, TimeProvider time,
+        IRegistrarEvents? events = null, ILogger<RegistrationService>? logger = null)
+        : this(store, time, events, logger, options.CurrentValue)
+    {
+        _onChange = options.OnChange(changed => Volatile.Write(ref _rules, new Rules(changed)));
+    }
+
+    private RegistrationService(
+        ILocationStore store, TimeProvider time, IRegistrarEvents? events, ILogger? logger, RegistrarOptions options)
+    {
+        _logger = logger ?? NullLogger.Instance;
         _store = store;
-        _options = options.Value;
         _time = time;
         _events = events ?? NullRegistrarEvents.Instance;
-        _planner = new ContactPlanner(new ExpiryPolicy(_options));
+        _rules = new Rules(options);
     }
+
+    public void Dispose() => _onChange?.Dispose();
 
     public RegisterResult Register(RegisterRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Validate(request) is { } invalid)
+        var rules = Volatile.Read(ref _rules);
+        if (Validate(request, rules.Options) is { } invalid)
         {
             return invalid;
         }
@@ -44,12 +64,13 @@ public sealed class RegistrationService : IRegistrar
         List<PlannedContact>? plans = null;
         var refusal = request.Contacts.Any(c => c.IsWildcard)
             ? ValidateWildcard(request)
-            : _planner.TryPlan(request, out plans);
+            : rules.Planner.TryPlan(request, out plans);
         if (refusal is not null)
         {
             return refusal;
         }
-        var outcome = _store.Update(request.Aor, (this, request, plans), static (s, current) => s.Item1.Merge(s.request, s.plans, current));
+        var outcome = _store.Update(request.Aor, (this, request, plans, rules.Options),
+            static (s, current) => s.Item1.Merge(s.request, s.plans, s.Options, current));
         if (outcome.Failure is not null)
         {
             return outcome.Failure;
@@ -74,12 +95,13 @@ public sealed class RegistrationService : IRegistrar
         }
     }
 
-    private BindingUpdate<MergeOutcome> Merge(RegisterRequest request, List<PlannedContact>? plans, IReadOnlyList<Binding> current)
+    private BindingUpdate<MergeOutcome> Merge(
+        RegisterRequest request, List<PlannedContact>? plans, RegistrarOptions options, IReadOnlyList<Binding> current)
     {
         var merger = new BindingMerger(request, current, _time.GetUtcNow());
         var failure = plans is null
             ? merger.RemoveAll()
-            : merger.Apply(plans) ?? merger.EnforceLimit(_options.MaxContactsPerAor, _options.ContactLimitPolicy);
+            : merger.Apply(plans) ?? merger.EnforceLimit(options.MaxContactsPerAor, options.ContactLimitPolicy);
         if (failure is not null)
         {
             return BindingUpdate<MergeOutcome>.Unchanged(MergeOutcome.Refused(failure));
@@ -88,14 +110,14 @@ public sealed class RegistrationService : IRegistrar
         return new(bindings, new MergeOutcome(null, bindings, merger.Events()));
     }
 
-    private RegisterResult? Validate(RegisterRequest request)
+    private static RegisterResult? Validate(RegisterRequest request, RegistrarOptions options)
     {
         if (string.IsNullOrEmpty(request.Aor) || string.IsNullOrEmpty(request.CallId) || request.CSeq < 0)
         {
             return RegisterResult.Fail(400, "Missing AOR, Call-ID or CSeq");
         }
         // RFC 3327 §5.3 allows refusing Path from a UA that did not announce support (Kamailio "strict").
-        if (_options.RejectPathWithoutSupport && request.Path.Count > 0 && !request.Supports("path"))
+        if (options.RejectPathWithoutSupport && request.Path.Count > 0 && !request.Supports("path"))
         {
             return RegisterResult.Fail(420, "Bad Extension", new KeyValuePair<string, string>("Unsupported", "path"));
         }
@@ -163,6 +185,14 @@ public sealed class RegistrationService : IRegistrar
     }
 
     private sealed record CachedDate(long Second, string Text);
+
+    /// <summary>One options value and the planner built from it, swapped together.</summary>
+    private sealed class Rules(RegistrarOptions options)
+    {
+        public RegistrarOptions Options { get; } = options;
+
+        public ContactPlanner Planner { get; } = new(new ExpiryPolicy(options));
+    }
 
     // RFC 5626 §6: outbound applies when a Contact has instance + reg-id and the first hop (the top
     // Path entry, or this registrar when there is no Path) supports outbound (";ob").
