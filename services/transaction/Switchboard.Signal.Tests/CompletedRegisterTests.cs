@@ -39,7 +39,7 @@ public sealed class CompletedRegisterTests
 
         Assert.Equal([200, 200, 200], h.TakeSent().Select(s => s.StatusCode));
         Assert.Equal(0, h.Metrics.Refused);
-        Assert.Equal(3, h.Core.Server.Table.SettledCount);
+        Assert.Equal(3, h.Core.Server.SettledCount);
     }
 
     [Fact]

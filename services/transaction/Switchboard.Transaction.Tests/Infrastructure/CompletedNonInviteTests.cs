@@ -8,6 +8,8 @@ namespace Switchboard.Transaction.Tests.Infrastructure;
 /// <summary>
 /// A non-INVITE server transaction in Completed over UDP keeps only its final response (RFC 3261 §17.2.2: request
 /// retransmissions get it again until Timer J) and leaves the in-progress count, so Timer J's 32 s cause no 503s.
+/// These cover the object form (no completed-response store, <c>CompletedBytes = 0</c>); SettledResponsesTests
+/// cover the store.
 /// </summary>
 public sealed class CompletedNonInviteTests : IDisposable
 {
@@ -15,6 +17,7 @@ public sealed class CompletedNonInviteTests : IDisposable
     {
         o.Server.Limit = 1;
         o.Server.CompletedLimit = 2;
+        o.Server.CompletedBytes = 0;
     });
 
     private readonly RecordingServerUser _user = new();

@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public void ManyServerTransactions_FromSeveralThreads_AllEndAndLeaveTheTable()
     {
-        using var h = new Doubles.Harness(o => o.Server.Processors = 2);
+        using var h = new Doubles.Harness(o => { o.Server.Processors = 2; o.Server.CompletedBytes = 0; });
         using var answered = new CountdownEvent(2_000);
         var user = new AnsweringUser(answered);
         var layer = new ServerTransactionLayer(h.Context, user);

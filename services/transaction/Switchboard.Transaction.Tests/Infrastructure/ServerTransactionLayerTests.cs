@@ -6,7 +6,8 @@ namespace Switchboard.Transaction.Tests.Infrastructure;
 
 public sealed class ServerTransactionLayerTests : IDisposable
 {
-    private readonly Harness _h = new(o => o.Server.Limit = 2);
+    // The object form of completed transactions: they stay in the table for Timer J.
+    private readonly Harness _h = new(o => { o.Server.Limit = 2; o.Server.CompletedBytes = 0; });
     private readonly RecordingServerUser _user = new();
     private readonly ServerTransactionLayer _layer;
 

@@ -61,7 +61,9 @@ public sealed class ThreadWorkerDispatcher : ITransactionDispatcher, IDisposable
     {
         private readonly ThreadWorkerDispatcher _owner;
         private readonly ConcurrentQueue<ITransactionWork> _queue = new();
-        private readonly SemaphoreSlim _wake = new(0);
+        // No spinning before blocking: a spinning idle worker yields thousands of times a second and burns the core
+        // the receivers need; a post to a sleeping worker costs one futex wake instead.
+        private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
         private readonly Thread _thread;
         private int _sleeping;
         private volatile bool _completed;
@@ -78,7 +80,7 @@ public sealed class ThreadWorkerDispatcher : ITransactionDispatcher, IDisposable
             if (_completed) return false;
             _queue.Enqueue(work);
             // Only a worker that announced it is going to sleep needs the (comparatively costly) wake-up.
-            if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
+            if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Set();
             return true;
         }
 
@@ -86,7 +88,7 @@ public sealed class ThreadWorkerDispatcher : ITransactionDispatcher, IDisposable
         {
             _completed = true;
             Interlocked.Exchange(ref _sleeping, 0);
-            _wake.Release();
+            _wake.Set();
         }
 
         public void Join(TimeSpan timeout) => _thread.Join(timeout);
@@ -97,12 +99,14 @@ public sealed class ThreadWorkerDispatcher : ITransactionDispatcher, IDisposable
             {
                 while (_queue.TryDequeue(out var work)) Execute(work);
                 if (_completed) return;
+                // Reset before announcing sleep, so a poster's Set after the announcement is never lost.
+                _wake.Reset();
                 // A full fence: the queue check below must not move before the flag is visible to posters.
                 Interlocked.Exchange(ref _sleeping, 1);
                 // A post between the last dequeue and the flag would otherwise wait for the next one.
                 if (!_queue.IsEmpty || _completed)
                 {
-                    if (Interlocked.Exchange(ref _sleeping, 0) == 0) _wake.Wait(); // a poster saw the flag: take its release
+                    Interlocked.Exchange(ref _sleeping, 0);
                     continue;
                 }
 

@@ -15,6 +15,14 @@ public sealed class TransactionSideOptions
     /// </summary>
     public int CompletedLimit { get; set; } = 700_000;
 
+    /// <summary>
+    /// Server side: bytes for completed non-INVITE responses kept as records in a ring instead of transaction objects
+    /// (key + final response, ~0.5 KB for a REGISTER's 200), so the collector does not trace and promote hundreds of
+    /// thousands of objects living 32 s. 256 MB holds 20,000/s × 32 s of REGISTER answers; when full, the oldest go
+    /// before Timer J (counted). 0 keeps every completed transaction as an object (bounded by <see cref="CompletedLimit"/>).
+    /// </summary>
+    public long CompletedBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Workers running transaction-user callbacks; 0 runs them inline on the caller's thread.</summary>
     public int Processors { get; set; } = 4;
 
@@ -32,6 +40,8 @@ public sealed class TransactionSideOptions
         if (Limit < 1) throw new ArgumentOutOfRangeException(nameof(Limit), Limit, $"{side} Limit must be at least 1.");
         if (CompletedLimit < 0)
             throw new ArgumentOutOfRangeException(nameof(CompletedLimit), CompletedLimit, $"{side} CompletedLimit must not be negative.");
+        if (CompletedBytes != 0 && CompletedBytes is < 64 * 4096 or > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(CompletedBytes), CompletedBytes, $"{side} CompletedBytes must be 0 or 256 KB..2 GB.");
         if (Processors is < 0 or > 1024)
             throw new ArgumentOutOfRangeException(nameof(Processors), Processors, $"{side} Processors must be 0..1024.");
     }

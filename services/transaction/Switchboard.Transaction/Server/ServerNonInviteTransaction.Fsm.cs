@@ -42,6 +42,13 @@ public sealed partial class ServerNonInviteTransaction
             return;
         }
 
+        if (TrySettleAway(response))
+        {
+            // The layer resends the response to retransmissions until Timer J would have fired.
+            Terminate();
+            return;
+        }
+
         _timerJ = Schedule(Options.Timeout64T1, static s => ((ServerNonInviteTransaction)s!).Input(ServerNonInviteInput.TimerJ));
         Compact();
     }

@@ -17,6 +17,8 @@ public sealed class ServerTransactionLayer
     private readonly ITryingBuilder? _tryingBuilder;
     private readonly Action<Transaction> _onTerminated;
     private readonly Func<bool> _settle;
+    private readonly SettledResponses? _settled;
+    private readonly Func<ServerTransaction, ReadOnlyMemory<byte>, bool>? _settleAway;
 
     /// <summary>Creates the layer; <paramref name="tryingBuilder"/> enables the automatic 100 Trying.</summary>
     public ServerTransactionLayer(TransactionContext context, IServerTransactionUser user, ITryingBuilder? tryingBuilder = null)
@@ -30,7 +32,18 @@ public sealed class ServerTransactionLayer
             context.Options.Shards, context.Options.Server.Limit, context.Options.Server.CompletedLimit);
         _onTerminated = tx => Table.Remove(tx.Key, (ServerTransaction)tx, ((ServerTransaction)tx).IsSettled);
         _settle = Table.TrySettle;
+        if (context.Options.Server.CompletedBytes > 0)
+        {
+            _settled = new SettledResponses(context.Options.Server.CompletedBytes);
+            _settleAway = SettleAway;
+        }
     }
+
+    /// <summary>Completed non-INVITE transactions whose final response is still resent (objects and store records).</summary>
+    public int SettledCount => Table.SettledCount + (_settled?.Count ?? 0);
+
+    /// <summary>Completed responses dropped from the store before Timer J because it was full.</summary>
+    public long SettledEvicted => _settled?.Evicted ?? 0;
 
     /// <summary>The live server transactions.</summary>
     public TransactionTable<ServerTransaction> Table { get; }
@@ -50,6 +63,13 @@ public sealed class ServerTransactionLayer
             transaction.ReceiveRequest(request);
             return ServerReceiveResult.Retransmission;
         }
+        if (kind == ServerRequestKind.NonInvite && _settled?.Find(key, NowMs()) is { } response)
+        {
+            // A retransmission within Timer J of a transaction that completed into the store (§17.2.2: resend).
+            _context.Metrics.OnRetransmission();
+            transport.Send(response);
+            return ServerReceiveResult.Retransmission;
+        }
         ServerTransaction created = kind == ServerRequestKind.Invite
             ? new ServerInviteTransaction(key, request, transport, _user, _context, _tryingBuilder)
             : new ServerNonInviteTransaction(key, request, transport, _user, _context);
@@ -58,6 +78,7 @@ public sealed class ServerTransactionLayer
             case TableAddResult.Added:
                 created.SetTerminatedCallback(_onTerminated);
                 created.SettleHandler = _settle;
+                created.SettleAwayHandler = _settleAway;
                 created.Start();
                 transaction = created;
                 return ServerReceiveResult.Created;
@@ -72,6 +93,14 @@ public sealed class ServerTransactionLayer
                 return ServerReceiveResult.Refused;
         }
     }
+
+    private bool SettleAway(ServerTransaction transaction, ReadOnlyMemory<byte> response)
+    {
+        long now = NowMs();
+        return _settled!.TryAdd(transaction.Key, response.Span, now + (long)_context.Options.Timeout64T1.TotalMilliseconds, now);
+    }
+
+    private long NowMs() => _context.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private ServerReceiveResult ReceiveAck(in TransactionKey key, ReadOnlyMemory<byte> ack, out ServerTransaction? transaction)
     {
