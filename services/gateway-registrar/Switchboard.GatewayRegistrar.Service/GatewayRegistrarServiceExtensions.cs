@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Switchboard.Contracts.Gateway;
 using Switchboard.GatewayRegistrar.Registration;
 using Switchboard.GatewayRegistrar.Service.Admin;
 using Switchboard.GatewayRegistrar.Service.Grpc;
 using Switchboard.GatewayRegistrar.Storage;
+using Switchboard.Hosting.Settings;
 
 namespace Switchboard.GatewayRegistrar.Service;
 
@@ -18,6 +20,8 @@ public static class GatewayRegistrarServiceExtensions
     {
         builder.Services.Configure<GatewayStorageOptions>(builder.Configuration.GetSection("Storage"));
         builder.Services.Configure<GatewayRegistrarOptions>(builder.Configuration.GetSection(GatewayRegistrarOptions.SectionName));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayRegistrarOptions>, GatewayRegistrarOptionsValidator>());
+        builder.Services.AddRuntimeOptions<GatewayRegistrarOptions>(GatewayRegistrarOptions.SectionName); // timing and User-Agent at run time
         builder.Services.TryAddSingleton<ISipClientRequests, TransactionSipClientRequests>();
         builder.Services.AddGatewayRegistrar();
         builder.Services.AddGrpc();

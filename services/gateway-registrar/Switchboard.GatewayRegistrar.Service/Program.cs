@@ -4,7 +4,7 @@ using Switchboard.Hosting.Bus;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardDefaults();
-builder.Services.AddSwitchboardBus(builder.Configuration, bus => bus.AddSystemLogSettingsConsumer()); // run-time log levels
+builder.Services.AddSwitchboardBus(builder.Configuration, bus => bus.AddSettingsConsumer()); // run-time log levels and settings
 builder.AddGatewayRegistrarService();
 
 var app = builder.Build();

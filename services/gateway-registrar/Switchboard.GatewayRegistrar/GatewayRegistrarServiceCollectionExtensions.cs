@@ -6,6 +6,7 @@ using Switchboard.GatewayRegistrar.Locating;
 using Switchboard.GatewayRegistrar.Registration;
 using Switchboard.GatewayRegistrar.Status;
 using Switchboard.GatewayRegistrar.Storage;
+using Switchboard.Locating;
 
 namespace Switchboard.GatewayRegistrar;
 
@@ -15,7 +16,7 @@ public static class GatewayRegistrarServiceCollectionExtensions
     /// The gateway table (gateways.db), leases, status, metrics and the supervisor as a hosted service. The caller
     /// provides <see cref="ISipClientRequests"/> and <see cref="Contracts.IEventPublisher"/>, and binds
     /// <see cref="GatewayStorageOptions"/> / <see cref="GatewayRegistrarOptions"/>; an <see cref="IGatewayLocator"/>
-    /// registered before wins over the A/AAAA one.
+    /// registered before wins over the RFC 3263 one (<see cref="SipServerGatewayLocator"/>).
     /// </summary>
     public static IServiceCollection AddGatewayRegistrar(this IServiceCollection services)
     {
@@ -27,7 +28,8 @@ public static class GatewayRegistrarServiceCollectionExtensions
         services.TryAddSingleton<IGatewayStore, SqliteGatewayStore>();
         services.TryAddSingleton<IGatewayDirectory>(sp => sp.GetRequiredService<IGatewayStore>());
         services.TryAddSingleton<IGatewayLeases, SqliteGatewayLeases>();
-        services.TryAddSingleton<IGatewayLocator>(_ => new AddressGatewayLocator());
+        services.AddSipServerLocator();
+        services.TryAddSingleton<IGatewayLocator>(sp => new SipServerGatewayLocator(sp.GetRequiredService<ISipServerLocator>()));
         services.TryAddSingleton<GatewayStatusBoard>();
         services.TryAddSingleton<IGatewayStatus>(sp => sp.GetRequiredService<GatewayStatusBoard>());
         services.TryAddSingleton<GatewayRegistrarMetrics>();

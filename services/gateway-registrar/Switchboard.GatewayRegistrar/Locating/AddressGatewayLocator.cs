@@ -9,7 +9,7 @@ namespace Switchboard.GatewayRegistrar.Locating;
 /// <summary>
 /// The part of RFC 3263 that needs no SRV/NAPTR: a numeric host is itself; a name is resolved by A/AAAA (system
 /// resolver) on the given port or the transport's default port (5060, 5061 for TLS). Providers that publish only SRV
-/// records need a DNS locator (the router's) plugged in through <see cref="IGatewayLocator"/>.
+/// records are found by <see cref="SipServerGatewayLocator"/>, which falls back to this one.
 /// </summary>
 public sealed class AddressGatewayLocator(Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) : IGatewayLocator
 {

@@ -5,7 +5,7 @@ namespace Switchboard.GatewayRegistrar.Locating;
 
 /// <summary>
 /// RFC 3263 §4 for a gateway domain: the next hops to try, in order; empty when nothing resolves. The all-in-one host
-/// can adapt the router's DNS locator (NAPTR/SRV) to this; a numeric host:port never needs DNS.
+/// uses <see cref="SipServerGatewayLocator"/> (NAPTR/SRV/A); a numeric host:port never needs DNS.
 /// </summary>
 public interface IGatewayLocator
 {

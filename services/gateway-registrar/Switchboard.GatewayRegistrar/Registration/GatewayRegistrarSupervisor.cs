@@ -15,6 +15,7 @@ namespace Switchboard.GatewayRegistrar.Registration;
 /// Runs one <see cref="GatewayRegistrationLoop"/> per enabled gateway whose lease this instance holds. Every
 /// SupervisorInterval (or at once after <see cref="Wake"/>) it re-reads the table, renews its leases, takes free or
 /// expired ones, and restarts loops whose settings changed. On stop it unregisters and releases its gateways.
+/// Options changed at run time (IOptionsMonitor) apply from the next pass; InstanceId only at start.
 /// </summary>
 public sealed class GatewayRegistrarSupervisor : BackgroundService
 {
@@ -22,23 +23,26 @@ public sealed class GatewayRegistrarSupervisor : BackgroundService
     private readonly IGatewayLeases _leases;
     private readonly ISipClientRequests _client;
     private readonly IGatewayLocator _locator;
-    private readonly GatewayLoopContext _context;
+    private readonly IDisposable? _onChange;
+    private volatile GatewayLoopContext _context; // swapped when the options change; loops keep the one they started with
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, RunningGateway> _running = new(StringComparer.OrdinalIgnoreCase); // guarded by _gate
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GatewayRegistrarSupervisor(
         IGatewayStore store, IGatewayLeases leases, ISipClientRequests client, IGatewayLocator locator,
-        IOptions<GatewayRegistrarOptions> options, GatewayStatusBoard board, GatewayRegistrarMetrics metrics,
+        IOptionsMonitor<GatewayRegistrarOptions> options, GatewayStatusBoard board, GatewayRegistrarMetrics metrics,
         IEventPublisher events, TimeProvider time, ILogger<GatewayRegistrarSupervisor> logger)
     {
         _store = store;
         _leases = leases;
         _client = client;
         _locator = locator;
-        var value = options.Value;
+        var value = options.CurrentValue;
         Owner = value.InstanceId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{RandomToken.Create(4)}";
-        _context = new GatewayLoopContext(value, new RegistrationSchedule(value), board, metrics, events, time, logger, Owner);
+        // The schedule reads the monitor itself, so running loops pick up new refresh and retry timing too.
+        _context = new GatewayLoopContext(value, new RegistrationSchedule(options), board, metrics, events, time, logger, Owner);
+        _onChange = options.OnChange(changed => _context = _context with { Options = changed });
     }
 
     /// <summary>This instance's lease owner id.</summary>
@@ -282,5 +286,11 @@ public sealed class GatewayRegistrarSupervisor : BackgroundService
         public GatewayRegistrationLoop Loop { get; } = loop;
 
         public DateTimeOffset LeaseUntil { get; set; }
+    }
+
+    public override void Dispose()
+    {
+        _onChange?.Dispose();
+        base.Dispose();
     }
 }

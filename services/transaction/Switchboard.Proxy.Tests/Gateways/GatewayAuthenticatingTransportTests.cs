@@ -3,6 +3,7 @@ using System.Text;
 using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Sip;
 using Switchboard.Proxy.Gateways;
+using Switchboard.Proxy.Routing;
 using Switchboard.Proxy.Tests.Doubles;
 using Switchboard.Proxy.Transport;
 using Switchboard.Sip;
@@ -127,11 +128,42 @@ public sealed class GatewayAuthenticatingTransportTests
         Assert.DoesNotContain("P-Asserted-Identity", sent.Text);
     }
 
-    private async Task<GatewayAuthenticatingTransport> CreateAsync()
+    [Fact]
+    public async Task An_invite_to_a_gateway_is_record_routed_so_the_shifted_dialog_passes_through_us()
+    {
+        var identity = new ProxyIdentity(new ProxyOptions { AdvertisedHost = "10.0.0.1", UdpPort = 5060 });
+        var transport = await CreateAsync(identity);
+        transport.StartClientTransaction(Invite("sip:0115550100@gw.provider.test:5080"), _branch);
+        _inner.Started[0].Respond(407, "gw", "Proxy-Authenticate: Digest realm=\"provider.test\", nonce=\"n\"");
+
+        const string ours = "Record-Route: <sip:10.0.0.1:5060;transport=udp;lr>\r\n";
+        Assert.Contains(ours, _inner.Started[0].Text);
+        Assert.Contains(ours, _inner.Started[1].Text);
+        Assert.Single(_inner.Started[1].Text.Split(ours)[1..]); // once, not again on the re-sent INVITE
+    }
+
+    [Fact]
+    public async Task Our_record_route_already_planned_by_the_proxy_is_not_added_twice_and_stays_on_top_of_others()
+    {
+        var identity = new ProxyIdentity(new ProxyOptions { AdvertisedHost = "10.0.0.1", UdpPort = 5060 });
+        var transport = await CreateAsync(identity);
+        var invite = Invite("sip:0115550100@gw.provider.test:5080");
+        string withRoutes = Encoding.ASCII.GetString(invite.Bytes.Span).Replace(
+            "Max-Forwards: 69\r\n", "Max-Forwards: 69\r\nRecord-Route: <sip:10.0.0.1:5060;transport=udp;lr;ftag=x>\r\n", StringComparison.Ordinal);
+        transport.StartClientTransaction(invite with { Bytes = Encoding.ASCII.GetBytes(withRoutes) }, _branch);
+        Assert.Single(_inner.Started[0].Text.Split("Record-Route:")[1..]);
+
+        string upstream = Encoding.ASCII.GetString(Invite("sip:0115550100@gw.provider.test:5080").Bytes.Span).Replace(
+            "Max-Forwards: 69\r\n", "Max-Forwards: 69\r\nRecord-Route: <sip:upstream.test;lr>\r\n", StringComparison.Ordinal);
+        transport.StartClientTransaction(invite with { Bytes = Encoding.ASCII.GetBytes(upstream.Replace("call-1@", "call-2@", StringComparison.Ordinal)) }, _branch);
+        Assert.Contains("Record-Route: <sip:10.0.0.1:5060;transport=udp;lr>\r\nRecord-Route: <sip:upstream.test;lr>\r\n", _inner.Started[1].Text);
+    }
+
+    private async Task<GatewayAuthenticatingTransport> CreateAsync(ProxyIdentity? identity = null)
     {
         var catalog = new GatewayCatalog(new RecordingGatewayDirectory(Provider), _options, TimeProvider.System);
         await catalog.RefreshAsync();
-        return new GatewayAuthenticatingTransport(_inner, catalog, _dialogs, _options);
+        return new GatewayAuthenticatingTransport(_inner, catalog, _dialogs, _options, identity);
     }
 
     private static ProxyOutgoingRequest Invite(string requestUri) => new(

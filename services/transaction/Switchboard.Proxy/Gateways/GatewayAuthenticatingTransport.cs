@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Sip;
+using Switchboard.Proxy.Routing;
 using Switchboard.Proxy.Transport;
 using Switchboard.Sip;
 using Switchboard.Sip.Uris;
@@ -12,15 +13,19 @@ namespace Switchboard.Proxy.Gateways;
 /// request whose Request-URI is a configured gateway gets the caller identity the provider expects and has its
 /// 401/407 answered with the gateway credentials (Digest, CSeq + 1, same Call-ID and From tag); a CANCEL follows the
 /// re-sent branch; the dialog's later requests and their responses keep the CSeq offset (see <see cref="GatewayDialogs"/>).
+/// An INVITE to a gateway is record-routed (when the proxy's identity is known): a challenge shifts the dialog's CSeq,
+/// and only requests that pass through us can have the offset applied.
 /// </summary>
 public sealed class GatewayAuthenticatingTransport : IProxyTransport
 {
     private readonly GatewayCatalog _catalog;
     private readonly GatewayDialogs _dialogs;
+    private readonly ProxyIdentity? _identity;
     // Original branch id → the branch and CSeq number now in use, while the transaction may still be cancelled.
     private readonly ConcurrentDictionary<string, (string Branch, uint CSeq)> _resent = new(StringComparer.Ordinal);
 
-    public GatewayAuthenticatingTransport(IProxyTransport inner, GatewayCatalog catalog, GatewayDialogs dialogs, GatewayRoutingOptions options)
+    public GatewayAuthenticatingTransport(
+        IProxyTransport inner, GatewayCatalog catalog, GatewayDialogs dialogs, GatewayRoutingOptions options, ProxyIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -30,6 +35,7 @@ public sealed class GatewayAuthenticatingTransport : IProxyTransport
         _catalog = catalog;
         _dialogs = dialogs;
         Options = options;
+        _identity = identity;
     }
 
     internal IProxyTransport Inner { get; }
@@ -62,6 +68,10 @@ public sealed class GatewayAuthenticatingTransport : IProxyTransport
         if (gateway is not null)
         {
             GatewayRequestEditor.ApplyCallerIdentity(text, gateway, Options.CallerIdentity);
+            if (request.Method == SipMethod.Invite && _identity is not null)
+            {
+                GatewayRequestEditor.EnsureRecordRoute(text, _identity, request.Target.Flow?.Transport ?? request.Target.Transport ?? SipTransport.Udp);
+            }
         }
 
         text.ShiftCSeq(offset);

@@ -44,6 +44,20 @@ public sealed class GatewayCatalog
         }
     }
 
+    /// <summary>
+    /// <see cref="Current"/>, but read from the directory first when it never was (the first call after a start must
+    /// not see an empty list); for paths that may wait, such as address resolution.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<GatewaySettings>> CurrentOrFirstReadAsync()
+    {
+        if (Interlocked.Read(ref _readAtTicks) == long.MinValue)
+        {
+            await RefreshAsync().ConfigureAwait(false);
+        }
+
+        return Current;
+    }
+
     /// <summary>Reads the directory now (tests, start-up).</summary>
     public async Task RefreshAsync()
     {

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Routing;
+using Switchboard.Locating;
+using Switchboard.Proxy.Routing;
 using Switchboard.Proxy.Security;
 using Switchboard.Proxy.Transport;
 
@@ -27,10 +30,15 @@ public static class GatewayProxyServiceCollectionExtensions
         // Null without a directory: the proxy then trusts no source as a gateway.
         services.AddSingleton<IGatewayTrust>(sp => sp.GetService<IGatewayDirectory>() is null
             ? null!
-            : new GatewaySourceTrust(sp.GetRequiredService<GatewayCatalog>(), options, logger: sp.GetService<ILogger<GatewaySourceTrust>>()));
+            : new GatewaySourceTrust(
+                sp.GetRequiredService<GatewayCatalog>(), options,
+                sp.GetService<ISipServerLocator>() is { } locator ? new GatewayHostAddresses(locator).ResolveAsync : null,
+                sp.GetService<ILogger<GatewaySourceTrust>>()));
         Decorate<IProxyTransport>(services, (sp, inner) => sp.GetService<IGatewayDirectory>() is null
             ? inner
-            : new GatewayAuthenticatingTransport(inner, sp.GetRequiredService<GatewayCatalog>(), sp.GetRequiredService<GatewayDialogs>(), options));
+            : new GatewayAuthenticatingTransport(
+                inner, sp.GetRequiredService<GatewayCatalog>(), sp.GetRequiredService<GatewayDialogs>(), options,
+                sp.GetService<IOptions<ProxyOptions>>() is { } proxy ? new ProxyIdentity(proxy.Value) : null));
         Decorate<IAddressResolutionService>(services, (sp, inner) => sp.GetService<IGatewayDirectory>() is { } directory
             ? new GatewayAddressResolution(inner, directory, options, sp.GetRequiredService<GatewayCatalog>())
             : inner);

@@ -1,5 +1,8 @@
+using System.Text;
 using Switchboard.Auth.Digest;
 using Switchboard.Contracts.Gateway;
+using Switchboard.Contracts.Sip;
+using Switchboard.Proxy.Routing;
 
 namespace Switchboard.Proxy.Gateways;
 
@@ -28,6 +31,23 @@ public static class GatewayRequestEditor
 
         string uri = UriOf(from);
         request.ReplaceFirst("From", from.Replace(uri, $"sip:{gateway.Username}@{host}", StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds our Record-Route on top unless one of the request's Record-Route values is already ours.</summary>
+    public static void EnsureRecordRoute(SipTextMessage request, ProxyIdentity identity, SipTransport transport)
+    {
+        foreach (string value in request.GetValues("Record-Route"))
+        {
+            foreach (string element in value.Split(','))
+            {
+                if (identity.IsUs(Encoding.ASCII.GetBytes(UriOf(element.Trim()))))
+                {
+                    return;
+                }
+            }
+        }
+
+        request.AddFirst("Record-Route", Encoding.ASCII.GetString(identity.CreateRecordRoute(transport, null)));
     }
 
     /// <summary>

@@ -8,8 +8,9 @@ namespace Switchboard.Proxy.Gateways;
 
 /// <summary>
 /// <see cref="IGatewayTrust"/> over <see cref="GatewayCatalog"/>: a gateway whose Domain is an address literal is
-/// trusted at that address at once; a host name is resolved (A/AAAA) in the background whenever the catalog's list
-/// changes, so the SIP path only reads a snapshot. Until a name resolves its gateway is not trusted (fails closed).
+/// trusted at that address at once; a host name is resolved (A/AAAA; with <see cref="GatewayHostAddresses"/> also its
+/// RFC 3263 targets) in the background whenever the catalog's list changes, so the SIP path only reads a snapshot.
+/// Until a name resolves its gateway is not trusted (fails closed).
 /// </summary>
 public sealed class GatewaySourceTrust : IGatewayTrust
 {
@@ -17,6 +18,7 @@ public sealed class GatewaySourceTrust : IGatewayTrust
     private readonly GatewayRoutingOptions _options;
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly ILogger _logger;
+    private readonly GatewayInboundContacts _contacts;
     private readonly object _gate = new(); // guards _listSeen and the start of a resolution
     private IReadOnlyList<GatewaySettings>? _listSeen;
     private HashSet<IPAddress> _addresses = []; // replaced whole, read without a lock
@@ -31,6 +33,7 @@ public sealed class GatewaySourceTrust : IGatewayTrust
         _options = options;
         _resolve = resolve ?? Dns.GetHostAddressesAsync;
         _logger = logger ?? NullLogger<GatewaySourceTrust>.Instance;
+        _contacts = new GatewayInboundContacts(catalog, options);
     }
 
     public bool IsGatewaySource(IPAddress source)
@@ -45,7 +48,8 @@ public sealed class GatewaySourceTrust : IGatewayTrust
         return Volatile.Read(ref _addresses).Contains(source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source);
     }
 
-    public bool IsGatewayNumber(string user) => user is { Length: > 0 } && _options.Dids.ContainsKey(user);
+    public bool IsGatewayNumber(string user) =>
+        user is { Length: > 0 } && (_options.Dids.ContainsKey(user) || _contacts.TryGetAccount(user, out _));
 
     /// <summary>Resolves the gateways' host names now (tests, start-up); literals need no call.</summary>
     public Task RefreshAsync()

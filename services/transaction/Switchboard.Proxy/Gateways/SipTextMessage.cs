@@ -66,6 +66,13 @@ public sealed class SipTextMessage
 
     public void Add(string name, string value) => _lines.Add($"{name}: {value}");
 
+    /// <summary>Inserts a field above the first one named <paramref name="name"/> (the topmost value), else at the end.</summary>
+    public void AddFirst(string name, string value)
+    {
+        int index = IndexOf(name);
+        _lines.Insert(index < 0 ? _lines.Count : index, $"{name}: {value}");
+    }
+
     public int Remove(string name)
     {
         int removed = 0;

@@ -6,13 +6,15 @@ namespace Switchboard.IntegrationTests.Kamailio;
 /// The all-in-one host with its gateway registrar ticking every second (the REGISTERs go through the host's own
 /// client transactions and edge), Via sent-by on the real SIP port. Gateways are added through its admin API.
 /// </summary>
-internal sealed class GatewayHostDeployment(params string[] extraArguments) : SwitchboardDeployment
+internal sealed class GatewayHostDeployment(params string[] extraArguments) : SwitchboardDeployment, IGatewayDeployment
 {
     public override string Name => "all-in-one (gateway)";
 
     public override string RegistrarProcessName => "switchboard";
 
     public string Api => RouterApi;
+
+    public string GatewayApi => RouterApi;
 
     public override async Task InitializeAsync()
     {

@@ -18,10 +18,15 @@ public sealed class KamailioProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private KamailioProcess(Process process, int port)
+    private readonly int _pstnPort;
+    private readonly string[] _defines;
+
+    private KamailioProcess(Process process, int port, int pstnPort, string[] defines)
     {
         _process = process;
         Port = port;
+        _pstnPort = pstnPort;
+        _defines = defines;
     }
 
     public static string ConfigPath => Path.Combine(RepositoryPaths.Root, "tests/integration/Switchboard.IntegrationTests/Kamailio/provider.cfg");
@@ -45,9 +50,11 @@ public sealed class KamailioProcess : IAsyncDisposable
 
     /// <param name="pstnPort">Where INVITE sip:+1… goes (a SIPp UAS on 127.0.0.1).</param>
     /// <param name="defines">Extra <c>-A</c> defines, e.g. <c>WITH_INVITE_AUTH</c> or <c>MIN_EXPIRES=120</c>.</param>
-    public static async Task<KamailioProcess> StartAsync(int pstnPort = 5070, IEnumerable<string>? defines = null, TimeSpan? timeout = null)
+    /// <param name="port">The UDP port to listen on; null = a free one.</param>
+    public static async Task<KamailioProcess> StartAsync(int pstnPort = 5070, IEnumerable<string>? defines = null, TimeSpan? timeout = null, int? port = null)
     {
-        var port = FreePorts.Next();
+        string[] defineList = [.. defines ?? []];
+        int listen = port ?? FreePorts.Next();
         var info = new ProcessStartInfo("kamailio")
         {
             RedirectStandardOutput = true,
@@ -58,16 +65,16 @@ public sealed class KamailioProcess : IAsyncDisposable
         string[] arguments =
         [
             "-f", ConfigPath, "-DD", "-E", "-n", "1",
-            "-A", $"LISTEN_ADDR=udp:127.0.0.1:{port}",
+            "-A", $"LISTEN_ADDR=udp:127.0.0.1:{listen}",
             "-A", $"PSTN_URI=\"sip:127.0.0.1:{pstnPort}\"",
         ];
-        foreach (var argument in arguments.Concat((defines ?? []).SelectMany(d => new[] { "-A", d })))
+        foreach (var argument in arguments.Concat(defineList.SelectMany(d => new[] { "-A", d })))
         {
             info.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("kamailio did not start.");
-        var kamailio = new KamailioProcess(process, port);
+        var kamailio = new KamailioProcess(process, listen, pstnPort, defineList);
         process.OutputDataReceived += (_, e) => kamailio.Append(e.Data);
         process.ErrorDataReceived += (_, e) => kamailio.Append(e.Data);
         process.BeginOutputReadLine();
@@ -83,6 +90,27 @@ public sealed class KamailioProcess : IAsyncDisposable
         }
 
         return kamailio;
+    }
+
+    /// <summary>
+    /// A provider restart: stops this process (by pid) and starts a new one on the same port with the same settings,
+    /// so everything Kamailio kept in memory (the trunk's registration) is gone. The port may still be held for a
+    /// moment by the old workers: a start that exits at once is retried (at most 10 times, 500 ms apart).
+    /// </summary>
+    public async Task<KamailioProcess> RestartAsync()
+    {
+        await DisposeAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(_pstnPort, _defines, port: Port);
+            }
+            catch (InvalidOperationException) when (attempt < 10)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

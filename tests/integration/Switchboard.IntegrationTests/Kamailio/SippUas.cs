@@ -4,8 +4,8 @@ using System.Text;
 namespace Switchboard.IntegrationTests.Kamailio;
 
 /// <summary>
-/// SIPp's built-in UAS on 127.0.0.1 (the "PSTN" behind the provider): answers one INVITE with 180/200 and logs every
-/// message to a file. Stopped by pid.
+/// SIPp as a UAS on 127.0.0.1 (the "PSTN" behind the provider), its built-in <c>uas</c> or a scenario file: answers
+/// one INVITE with 180/200 and logs every message to a file. Stopped by pid.
 /// </summary>
 internal sealed class SippUas : IAsyncDisposable
 {
@@ -21,7 +21,8 @@ internal sealed class SippUas : IAsyncDisposable
 
     public int Port { get; }
 
-    public static SippUas Start(int port)
+    /// <param name="scenario">A file under Scenarios/ to run instead of the built-in <c>uas</c>.</param>
+    public static SippUas Start(int port, string? scenario = null)
     {
         string directory = Directory.CreateTempSubdirectory("sipp-uas-").FullName;
         var info = new ProcessStartInfo("sipp")
@@ -31,7 +32,8 @@ internal sealed class SippUas : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
-        foreach (string argument in new[] { "-sn", "uas", "-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-nostdin", "-trace_msg", "-message_file", "messages.log" })
+        string[] role = scenario is null ? ["-sn", "uas"] : ["-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario)];
+        foreach (string argument in role.Concat(["-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-nostdin", "-trace_msg", "-message_file", "messages.log"]))
         {
             info.ArgumentList.Add(argument);
         }
@@ -59,6 +61,20 @@ internal sealed class SippUas : IAsyncDisposable
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return reader.ReadToEnd();
         }
+    }
+
+    /// <summary>The message log once it contains every one of <paramref name="texts"/> (SIPp writes it with a delay), or as it is after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForMessagesAsync(TimeSpan timeout, params string[] texts)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string messages = Messages;
+        while (!texts.All(t => messages.Contains(t, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            messages = Messages;
+        }
+
+        return messages;
     }
 
     public async ValueTask DisposeAsync()
