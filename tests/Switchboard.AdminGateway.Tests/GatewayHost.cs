@@ -62,7 +62,7 @@ internal sealed class GatewayHost : IAsyncDisposable
         builder.Services.AddSwitchboardBus(builder.Configuration, x =>
         {
             x.AddAdminGatewayConsumers();
-            x.AddSettingsChangedConsumerPerInstance();
+            x.AddSettingsConsumer();
             consumers?.Invoke(x);
         });
         builder.AddAdminGateway();

@@ -52,6 +52,45 @@ public sealed class SettingsTests
         Assert.Empty(stored!);
     }
 
+    [Theory]
+    [InlineData("/api/settings/Registrar/MinimalRegistration", "120")] // would bind as 120 days
+    [InlineData("/api/settings/registrar/maxcontactsperaor", "-1")]
+    [InlineData("/api/settings/Registrar/ContactLimitPolicy", "Sometimes")]
+    [InlineData("/api/settings/Router/Resolver:", "x")]
+    [InlineData("/api/settings/GatewayRegistrar/RefreshFraction", "2")]
+    public async Task A_value_a_known_setting_cannot_take_is_a_400(string path, string value)
+    {
+        await using var gateway = await GatewayHost.Start(new());
+
+        using var response = await gateway.Client.PutAsJsonAsync(path, new SettingValue(value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty((await gateway.GetJson<Setting[]>("/api/settings"))!);
+    }
+
+    [Fact]
+    public async Task A_known_setting_is_stored_in_its_own_spelling_and_an_unknown_one_is_flagged_as_not_applied()
+    {
+        var received = new ReceivedSettings();
+        await using var gateway = await GatewayHost.Start(new(),
+            services => services.AddSingleton(received),
+            x => x.AddConsumer<RecordingSettingsChangedConsumer>());
+
+        using var known = await gateway.Client.PutAsJsonAsync("/api/settings/registrar/minimalregistration", new SettingValue("00:02:00"));
+        using var nested = await gateway.Client.PutAsJsonAsync("/api/settings/Router/Resolver:MainDomain", new SettingValue("example.com"));
+        using var unknown = await gateway.Client.PutAsJsonAsync("/api/settings/Registrar/Colour", new SettingValue("blue"));
+        var knownAnswer = await known.Content.ReadFromJsonAsync<SettingChange>();
+        var unknownAnswer = await unknown.Content.ReadFromJsonAsync<SettingChange>();
+        var published = await Eventually.True(() => received.Events.Count == 3);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (nested.StatusCode, unknown.StatusCode));
+        Assert.Equal(("Registrar", "MinimalRegistration", true, null), (knownAnswer!.Component, knownAnswer.Key, knownAnswer.AppliedAtRunTime, knownAnswer.Note));
+        Assert.False(unknownAnswer!.AppliedAtRunTime);
+        Assert.Contains("not applied by any service", unknownAnswer.Note, StringComparison.Ordinal);
+        Assert.True(published, "three SettingsChanged were not published within 10 s");
+        Assert.Contains(received.Events, e => (e.Component, e.Key, e.Value) == ("Router", "Resolver:MainDomain", "example.com"));
+    }
+
     [Fact]
     public void Settings_survive_a_new_store_and_the_last_write_wins()
     {
