@@ -15,4 +15,8 @@ public static class AuthRoleHeaders
     /// <summary>The header the client answers with.</summary>
     public static string CredentialsHeader(AuthRole role) =>
         role == AuthRole.Proxy ? "Proxy-Authorization" : "Authorization";
+
+    /// <summary>The header that carries the server's signature of a response (MS-SIPAE rspauth, RFC 3261 §20.6/§20.29).</summary>
+    public static string InfoHeader(AuthRole role) =>
+        role == AuthRole.Proxy ? "Proxy-Authentication-Info" : "Authentication-Info";
 }

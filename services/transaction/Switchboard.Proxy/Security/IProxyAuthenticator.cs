@@ -2,7 +2,7 @@ using Switchboard.Auth;
 
 namespace Switchboard.Proxy.Security;
 
-/// <summary>Digest for the proxy role: verify Proxy-Authorization, build 407 challenges (Proxy-Authenticate).</summary>
+/// <summary>Digest (and NTLM, MS-SIPAE) for the proxy role: verify Proxy-Authorization, build 407 challenges (Proxy-Authenticate).</summary>
 public interface IProxyAuthenticator
 {
     ValueTask<AuthVerdict> VerifyAsync(AuthRequest request, CancellationToken cancellationToken);

@@ -51,7 +51,7 @@ public sealed class ProxySecurityPolicy
         ArgumentNullException.ThrowIfNull(routing);
         if (_trusted.Contains(source.Remote.Address) || (inDialog && routing.ViaOurRecordRoute))
         {
-            return SecurityDecision.Allow();
+            return await AllowSignedAsync(request, source, cancellationToken).ConfigureAwait(false);
         }
 
         bool localDestination = await IsLocalDestinationAsync(request, routing, cancellationToken).ConfigureAwait(false);
@@ -114,28 +114,63 @@ public sealed class ProxySecurityPolicy
     {
         string realm = from.Host;
         bool secure = source.Transport == SipTransport.Tls;
+        AuthVerdict verdict = await _authenticator.VerifyAsync(ToAuthRequest(request, realm, secure), cancellationToken).ConfigureAwait(false);
+        if (verdict.Kind == AuthVerdictKind.Continue)
+        {
+            // NTLM's second leg (MS-SIPAE §3.3.5.1): the 407 carries the CHALLENGE for this handshake only.
+            return Challenge(request, new AuthChallenge(
+                AuthRoleHeaders.ChallengeStatus(AuthRole.Proxy), AuthRoleHeaders.ChallengeReason(AuthRole.Proxy), AuthRoleHeaders.ChallengeHeader(AuthRole.Proxy), [verdict.Challenge!]));
+        }
+
+        if (!verdict.IsOk)
+        {
+            return Challenge(request, _authenticator.CreateChallenge(realm, secure, verdict.Kind == AuthVerdictKind.Stale));
+        }
+
+        // Windows account names (NTLM) are case-insensitive, as the registrar treats them.
+        if (_options.RequireFromMatchesAccount && !string.Equals(from.User, verdict.User, StringComparison.OrdinalIgnoreCase))
+        {
+            return SecurityDecision.Reject(403, "From Does Not Match The Account");
+        }
+
+        return SecurityDecision.Allow(verdict.User, verdict.Security);
+    }
+
+    /// <summary>
+    /// A request allowed without a challenge (in-dialog, trusted) that still carries a valid MS-SIPAE signature gets
+    /// its responses signed, as the client expects once it has a security association with us; without one it
+    /// passes as before, unsigned.
+    /// </summary>
+    private async ValueTask<SecurityDecision> AllowSignedAsync(SipMessage request, SipFlow source, CancellationToken cancellationToken)
+    {
+        if (!SipMessageSignatureFields.HasNtlmCredentials(request, HeaderKind.ProxyAuthorization))
+        {
+            return SecurityDecision.Allow();
+        }
+
+        AuthRequest authRequest = ToAuthRequest(request, string.Empty, source.Transport == SipTransport.Tls);
+        AuthVerdict verdict = await _authenticator.VerifyAsync(authRequest, cancellationToken).ConfigureAwait(false);
+        return verdict.IsOk && verdict.Security is not null ? SecurityDecision.Allow(verdict.User, verdict.Security) : SecurityDecision.Allow();
+    }
+
+    private SecurityDecision Challenge(SipMessage request, AuthChallenge challenge) =>
+        SecurityDecision.Reject(
+            challenge.Status, challenge.Reason,
+            _md5Only.Filter(request, challenge.Values).Select(v => new KeyValuePair<string, string>(challenge.HeaderName, v)).ToList());
+
+    private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
+    {
         var credentials = new List<string>();
         foreach (SipHeader header in request.GetHeaders(HeaderKind.ProxyAuthorization))
         {
             credentials.Add(Encoding.UTF8.GetString(request.GetValue(header)));
         }
 
-        var authRequest = new AuthRequest(
+        bool ntlm = SipMessageSignatureFields.HasNtlmCredentials(request, HeaderKind.ProxyAuthorization);
+        return new AuthRequest(
             credentials, Encoding.ASCII.GetString(request.GetSpan(request.MethodRange)), request.GetString(request.RequestUri)!,
-            request.Body.IsPresent ? request.Buffer[request.Body.Start..request.Body.End] : ReadOnlyMemory<byte>.Empty, realm, secure);
-        AuthVerdict verdict = await _authenticator.VerifyAsync(authRequest, cancellationToken).ConfigureAwait(false);
-        if (!verdict.IsOk)
-        {
-            AuthChallenge challenge = _authenticator.CreateChallenge(realm, secure, verdict.Kind == AuthVerdictKind.Stale);
-            return SecurityDecision.Reject(challenge.Status, challenge.Reason, _md5Only.Filter(request, challenge.Values).Select(v => new KeyValuePair<string, string>(challenge.HeaderName, v)).ToList());
-        }
-
-        if (_options.RequireFromMatchesAccount && !string.Equals(from.User, verdict.User, StringComparison.OrdinalIgnoreCase))
-        {
-            return SecurityDecision.Reject(403, "From Does Not Match The Account");
-        }
-
-        return SecurityDecision.Allow(verdict.User);
+            request.Body.IsPresent ? request.Buffer[request.Body.Start..request.Body.End] : ReadOnlyMemory<byte>.Empty, realm, secure,
+            ntlm ? SipMessageSignatureFields.Read(request) : null); // only NTLM signs; Digest pays nothing
     }
 
     private static SipUri? FromUri(SipMessage request) =>
