@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Switchboard.AdminGateway;
+using Switchboard.Contracts.Events;
 using Switchboard.Contracts.Sip;
 using Switchboard.EdgeTransport;
 using Switchboard.GatewayRegistrar.Service;
@@ -27,7 +28,8 @@ public static class AllInOneExtensions
         builder.Services.AddSwitchboardBus(configuration, bus =>
         {
             bus.AddAdminGatewayConsumers();
-            bus.AddSettingsChangedConsumerPerInstance();
+            bus.AddSettingsConsumer(); // log levels and run-time settings of every service in this process
+            bus.AddPerProcessConsumer<MediaSessionTimedOut>(); // the proxy ends calls whose media timed out (Proxy:Media:EndCallOnTimeout)
         });
         builder.AddAdminGateway();
         builder.AddRouterService();

@@ -13,6 +13,7 @@ namespace Switchboard.Proxy.Tests;
 internal sealed class ProxyHarness
 {
     private SipProxy? _proxy;
+    private SipAuthenticator? _authenticator;
 
     public ProxyHarness(Action<ProxyOptions>? configure = null)
     {
@@ -41,6 +42,12 @@ internal sealed class ProxyHarness
 
     public ProxyMetrics Metrics { get; }
 
+    /// <summary>The authentication settings (NTLM off by default, as in production); set before the first request.</summary>
+    public AuthenticationOptions Authentication { get; } = new();
+
+    /// <summary>The shared authenticator (the registrar role would use the same one in the signal server).</summary>
+    public SipAuthenticator Authenticator => _authenticator ??= new SipAuthenticator(Authentication, Credentials, Time, Credentials);
+
     /// <summary>Address resolution in front of <see cref="Router"/> (gateway tests wrap it); null = the router itself.</summary>
     public Switchboard.Contracts.Routing.IAddressResolutionService? Resolution { get; set; }
 
@@ -49,7 +56,7 @@ internal sealed class ProxyHarness
 
     public SipProxy Proxy => _proxy ??= new SipProxy(
         Options, Transport, Resolution ?? Router, Registrar,
-        new SipProxyAuthenticator(new SipAuthenticator(new AuthenticationOptions(), Credentials, Time)),
+        new SipProxyAuthenticator(Authenticator),
         Events, Metrics, Time, Locator, gatewayTrust: GatewayTrust);
 
     public static SipFlow Udp(string ip, int port) =>

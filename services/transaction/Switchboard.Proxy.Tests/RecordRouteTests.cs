@@ -136,6 +136,52 @@ public sealed class RecordRouteTests
     }
 
     [Fact]
+    public async Task A_tcp_caller_and_a_udp_callee_each_get_their_own_record_route_and_byes_cross_back()
+    {
+        var harness = WithBob(forceRelaying: false);
+        SipFlow caller = ProxyHarness.Tcp("198.51.100.7", 5060, connection: 42);
+        await harness.SendAsync(TestMessages.Invite().Replace("SIP/2.0/UDP 198.51.100.7", "SIP/2.0/TCP 198.51.100.7"), caller);
+
+        var invite = Assert.Single(harness.Transport.Started);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("203.0.113.20"), 5070), invite.Request.Target.Destination);
+        Assert.StartsWith("SIP/2.0/UDP 192.0.2.1:5060;branch=", TestMessages.Values(invite.Message, HeaderKind.Via)[0], StringComparison.Ordinal);
+        // RFC 5658: the callee-facing value (top) is UDP without a flow; the caller-facing one is TCP with the caller's connection.
+        List<string> recordRoutes = TestMessages.Values(invite.Message, HeaderKind.RecordRoute);
+        Assert.Equal(2, recordRoutes.Count);
+        Assert.Equal("<sip:192.0.2.1:5060;transport=udp;lr>", recordRoutes[0]);
+        Assert.StartsWith("<sip:192.0.2.1:5060;transport=tcp;lr;sbf=", recordRoutes[1], StringComparison.Ordinal);
+
+        // The caller's BYE (route set reversed) goes to the callee's Contact, not back over the caller's connection.
+        await harness.SendAsync(Bye("sip:bob@203.0.113.20:5070", "z9hG4bK-bye-caller", $"{recordRoutes[1]}, {recordRoutes[0]}", "carol", "bob", "c1", "callee", "TCP"), caller);
+        var callerBye = harness.Transport.Requests(SipMethod.Bye).Single();
+        Assert.Null(callerBye.Request.Target.Flow);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("203.0.113.20"), 5070), callerBye.Request.Target.Destination);
+        Assert.StartsWith("SIP/2.0/UDP ", TestMessages.Values(callerBye.Message, HeaderKind.Via)[0], StringComparison.Ordinal);
+
+        // The callee's BYE (route set in order) goes back over the caller's TCP connection.
+        await harness.SendAsync(Bye("sip:carol@198.51.100.7:5060", "z9hG4bK-bye-callee", $"{recordRoutes[0]}, {recordRoutes[1]}", "bob", "carol", "callee", "c1", "UDP"),
+            ProxyHarness.Udp("203.0.113.20", 5070));
+        var calleeBye = harness.Transport.Requests(SipMethod.Bye)[1];
+        Assert.Equal(caller, calleeBye.Request.Target.Flow);
+        Assert.StartsWith("SIP/2.0/TCP ", TestMessages.Values(calleeBye.Message, HeaderKind.Via)[0], StringComparison.Ordinal);
+        Assert.Empty(TestMessages.Values(calleeBye.Message, HeaderKind.Route));
+    }
+
+    private static string Bye(string requestUri, string branch, string route, string from, string to, string fromTag, string toTag, string transport) => $"""
+        BYE {requestUri} SIP/2.0
+        Via: SIP/2.0/{transport} 203.0.113.99:5060;branch={branch}
+        Max-Forwards: 70
+        Route: {route}
+        From: <sip:{from}@example.com>;tag={fromTag}
+        To: <sip:{to}@example.com>;tag={toTag}
+        Call-ID: call-1@198.51.100.7
+        CSeq: 2 BYE
+        Content-Length: 0
+
+
+        """;
+
+    [Fact]
     public void A_tampered_flow_token_is_refused()
     {
         Assert.False(FlowToken.TryDecode("not*base64", out _));

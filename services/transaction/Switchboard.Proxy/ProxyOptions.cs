@@ -24,6 +24,12 @@ public sealed class ProxyOptions
     /// <summary>Most targets a response context may add by 3xx recursion (stops redirect loops).</summary>
     public int MaxRedirectTargets { get; set; } = 8;
 
+    /// <summary>
+    /// Most servers one next hop is tried at (RFC 3263 §4.3): a branch that fails with a transport error, a timeout
+    /// or a 503 is sent again, with a new branch, to the next located server, up to this many in all.
+    /// </summary>
+    public int MaxServerTargets { get; set; } = 5;
+
     /// <summary>Timer C (RFC 3261 §16.6 step 11): longer than 3 minutes, reset by every provisional response.</summary>
     public TimeSpan TimerC { get; set; } = TimeSpan.FromSeconds(181);
 
@@ -69,5 +75,6 @@ public sealed class ProxyOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRedirectTargets);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxServerTargets);
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class SipProxy
         _services = new ProxyServices(
             options, transport, locator ?? new LiteralNextHopLocator(), new RecordRoutePolicy(options, identity), identity,
             new BranchIds(), new SipParser(null), metrics, new CallRecorder(events, metrics, time, log), time, log,
-            mediaRelay is not null && options.Media.Enabled ? new ProxyMedia(mediaRelay, options.Media, options.ForceRelaying, time, log) : null);
+            mediaRelay is not null && options.Media.Enabled ? new ProxyMedia(mediaRelay, options.Media, options.ForceRelaying, time, log, identity) : null);
         _loops = new LoopDetector(identity);
         _validator = new ProxyRequestValidator(options, _loops);
         _routes = new RoutePreprocessor(identity);
@@ -118,11 +118,12 @@ public sealed partial class SipProxy
             return Answer(request, refused);
         }
 
+        ProxyResponseSigner? signer = decision.Security is { } security ? new ProxyResponseSigner(security, _services.Parser) : null;
         TargetSet targets = await BuildTargetsAsync(message, routing, inDialog, cancellationToken).ConfigureAwait(false);
-        return targets.Rejection is { } rejection ? Answer(request, rejection) : Open(request, routing, loopHash, inDialog, targets);
+        return targets.Rejection is { } rejection ? Answer(request, rejection, signer) : Open(request, routing, loopHash, inDialog, targets, signer);
     }
 
-    private ProxyOutcome Open(ProxyRequest request, RouteProcessing routing, ulong loopHash, bool inDialog, TargetSet targets)
+    private ProxyOutcome Open(ProxyRequest request, RouteProcessing routing, ulong loopHash, bool inDialog, TargetSet targets, ProxyResponseSigner? signer)
     {
         SipMessage message = request.Message;
         string key = $"{ContextKeys.For(message)}|{System.Text.Encoding.ASCII.GetString(message.GetSpan(message.MethodRange))}";
@@ -131,6 +132,7 @@ public sealed partial class SipProxy
             IsCall = message.Method == SipMethod.Invite && !inDialog,
             EndsCall = message.Method == SipMethod.Bye,
             Media = _services.Media?.ForRequest(message, request.Source, inDialog),
+            Signer = signer,
         };
         if (!_contexts.TryAdd(key, context))
         {
@@ -160,9 +162,11 @@ public sealed partial class SipProxy
         }
     }
 
-    private ProxyOutcome Answer(ProxyRequest request, ProxyRejection rejection)
+    /// <param name="signer">Signs the answer when the request was NTLM-authenticated (MS-SIPAE §3.3.5.3).</param>
+    private ProxyOutcome Answer(ProxyRequest request, ProxyRejection rejection, ProxyResponseSigner? signer = null)
     {
         byte[] response = LocalResponses.Create(request.Message, rejection.StatusCode, rejection.Reason, rejection.Headers);
+        response = signer?.Sign(response) ?? response;
         _services.Metrics.RequestRejected(rejection.StatusCode);
         if (request.Transaction?.SendResponse(rejection.StatusCode, response) == true)
         {

@@ -110,6 +110,8 @@ public static class SignalServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<SipProxy>(),
             sp.GetService<Switchboard.Contracts.Media.IMediaRelayControl>(), // media relay when the host has one
             sp.GetService<Switchboard.Proxy.Security.IGatewayTrust>())); // gateway sources when gateways are configured
+        services.AddSingleton<Switchboard.Contracts.Events.IEventHandler<Switchboard.Contracts.Events.MediaSessionTimedOut>>(
+            sp => new Switchboard.Proxy.Media.MediaTimeoutHandler(sp.GetRequiredService<SipProxy>()));
         services.TryAddSingleton(sp => new ProxyStrayResponseHandler(
             sp.GetRequiredService<SipProxy>(),
             sp.GetRequiredService<SignalMetrics>(),

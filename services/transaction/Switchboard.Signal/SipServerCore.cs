@@ -105,7 +105,7 @@ public sealed partial class SipServerCore : ISipMessageSink
             ? _parser.TryParseFramed(copy, parsed, out SipParseError error)
             : _parser.TryParseDatagram(copy, parsed, out error);
         _metrics.UpdateLive(_transactions.Metrics);
-        _metrics.UpdateSettled(Server.Table.SettledCount + Client.Table.SettledCount);
+        _metrics.UpdateSettled(Server.SettledCount + Client.Table.SettledCount);
         if (!ok)
         {
             OnUnparsable(parsed, error, message.Flow);

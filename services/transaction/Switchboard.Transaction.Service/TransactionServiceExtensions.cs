@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Switchboard.Contracts.Events;
 using Switchboard.Contracts.Gateway;
 using Switchboard.Contracts.Media;
 using Switchboard.Contracts.Registrar;
@@ -31,7 +32,11 @@ public static class TransactionServiceExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.Configure<TransactionServiceOptions>(configuration.GetSection(TransactionServiceOptions.Section));
-        builder.Services.AddSwitchboardBus(configuration, bus => bus.AddSystemLogSettingsConsumer()); // run-time log levels
+        builder.Services.AddSwitchboardBus(configuration, bus =>
+        {
+            bus.AddSystemLogSettingsConsumer(); // run-time log levels
+            bus.AddPerProcessConsumer<MediaSessionTimedOut>(); // the proxy ends calls whose media timed out (Proxy:Media:EndCallOnTimeout)
+        });
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<EdgeLinkHub>();
         builder.Services.AddSingleton<ISipSender>(sp => sp.GetRequiredService<EdgeLinkHub>());

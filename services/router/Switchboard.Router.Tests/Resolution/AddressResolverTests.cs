@@ -107,6 +107,34 @@ public sealed class AddressResolverTests : IDisposable
     }
 
     [Fact]
+    public void ARecordTargetInALocalDomainWithAnotherPortIsThatServerNotTheAccount()
+    {
+        Assert.Equal(AdminOutcome.Done, _data.Domains.AddDomain("127.0.0.1"));
+        SetTable("""
+            <9*> = *@127.0.0.1:5070
+            <8*> = *@[::1]:5071;transport=tcp
+            <7*> = alice@main.dom:5060
+            """);
+        Assert.Equal(AdminOutcome.Done, _data.Accounts.CreateAccount("123", "127.0.0.1", "secret"));
+        var resolver = _data.Resolver();
+
+        // Like Kamailio's myself: host and port; a port we do not listen on is another server, even on our host.
+        Assert.Equal(new AddressResolution.Remote("sip:123@127.0.0.1:5070"), resolver.Resolve("9123@main.dom"));
+        Assert.Equal(new AddressResolution.Remote("sip:123@[::1]:5071;transport=tcp"), resolver.Resolve("8123@main.dom"));
+        Assert.Equal(Local("alice", "main.dom"), resolver.Resolve("7@main.dom")); // 5060 is ours
+        Assert.Equal(Local("123", "127.0.0.1"), resolver.Resolve("123@127.0.0.1"));
+    }
+
+    [Fact]
+    public void ServerPortsAreConfigurable()
+    {
+        var resolver = _data.Resolver(new ResolverOptions { ServerPorts = [5070] });
+
+        Assert.Equal(Local("alice", "main.dom"), resolver.Resolve("sip:alice@main.dom:5070"));
+        Assert.Equal(new AddressResolution.Remote("sip:alice@main.dom:5060"), resolver.Resolve("sip:alice@main.dom:5060"));
+    }
+
+    [Fact]
     public void RecordPrefixesSelectTheTrafficTheyApplyTo()
     {
         SetTable("""

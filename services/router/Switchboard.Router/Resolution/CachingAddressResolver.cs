@@ -7,13 +7,15 @@ namespace Switchboard.Router.Resolution;
 
 /// <summary>
 /// Caches resolutions until the next <see cref="RoutingChanged"/>, so changes apply without a restart.
-/// A generation counter keeps a result computed before a change from being cached after it.
+/// A generation counter keeps a result computed before a change from being cached after it. Given an
+/// <see cref="IOptionsMonitor{TOptions}"/>, a change of the resolver options empties the cache too (results depend on them).
 /// </summary>
 public sealed class CachingAddressResolver : IAddressResolver, IDisposable
 {
     private readonly IAddressResolver _inner;
     private readonly IRoutingChanges _changes;
-    private readonly int _maxEntries;
+    private readonly IDisposable? _onOptionsChange;
+    private int _maxEntries;
     private readonly ConcurrentDictionary<(string Address, RouterTraffic Traffic), AddressResolution> _cache = new();
     private long _generation;
 
@@ -25,6 +27,16 @@ public sealed class CachingAddressResolver : IAddressResolver, IDisposable
         _changes.Changed += OnChanged;
     }
 
+    public CachingAddressResolver(IAddressResolver inner, IRoutingChanges changes, IOptionsMonitor<ResolverOptions> options)
+        : this(inner, changes, Options.Create(options.CurrentValue))
+    {
+        _onOptionsChange = options.OnChange(changed =>
+        {
+            Volatile.Write(ref _maxEntries, Math.Max(1, changed.MaxCacheEntries));
+            Invalidate();
+        });
+    }
+
     public int Count => _cache.Count;
 
     public AddressResolution Resolve(string address, RouterTraffic traffic = RouterTraffic.RealTime)
@@ -34,7 +46,7 @@ public sealed class CachingAddressResolver : IAddressResolver, IDisposable
             return cached;
         var generation = Interlocked.Read(ref _generation);
         var result = _inner.Resolve(address, traffic);
-        if (_cache.Count >= _maxEntries)
+        if (_cache.Count >= Volatile.Read(ref _maxEntries))
             _cache.Clear();
         _cache[key] = result;
         // A change raced with this lookup: drop what may be stale.
@@ -43,9 +55,15 @@ public sealed class CachingAddressResolver : IAddressResolver, IDisposable
         return result;
     }
 
-    public void Dispose() => _changes.Changed -= OnChanged;
+    public void Dispose()
+    {
+        _changes.Changed -= OnChanged;
+        _onOptionsChange?.Dispose();
+    }
 
-    private void OnChanged(RoutingChanged change)
+    private void OnChanged(RoutingChanged change) => Invalidate();
+
+    private void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         _cache.Clear();

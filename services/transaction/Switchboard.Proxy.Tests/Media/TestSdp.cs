@@ -20,10 +20,10 @@ internal static class TestSdp
             + $"Content-Length: {body.Length}\r\n\r\n{body}";
     }
 
-    /// <summary>The far end's response to a forwarded request, with an SDP body when given.</summary>
-    public static byte[] Response(Switchboard.Sip.SipMessage request, int status, string toTag, string? sdp)
+    /// <summary>The far end's response to a forwarded request, with an SDP body when given and extra headers.</summary>
+    public static byte[] Response(Switchboard.Sip.SipMessage request, int status, string toTag, string? sdp, params string[] extraHeaders)
     {
-        byte[] head = TestMessages.Response(request, status, toTag, sdp is null ? [] : ["Content-Type: application/sdp"]);
+        byte[] head = TestMessages.Response(request, status, toTag, sdp is null ? extraHeaders : [.. extraHeaders, "Content-Type: application/sdp"]);
         if (sdp is null)
         {
             return head;

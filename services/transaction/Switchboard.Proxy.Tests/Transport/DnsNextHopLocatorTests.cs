@@ -36,6 +36,27 @@ public class DnsNextHopLocatorTests
     }
 
     [Fact]
+    public async Task EveryLocatedTargetIsListedInOrderForFailover()
+    {
+        var dns = new RecordingSipServerLocator();
+        dns.Answers["provider.example"] =
+        [
+            new SipServerTarget(SipTransport.Tcp, IPAddress.Parse("198.51.100.7"), 5080),
+            new SipServerTarget(SipTransport.Udp, IPAddress.Parse("198.51.100.8"), 5060),
+        ];
+
+        var targets = await new DnsNextHopLocator(dns).LocateAllAsync(new NextHop("provider.example", -1, null, false), default);
+
+        Assert.Equal(
+            [
+                SendTarget.ToAddress(new IPEndPoint(IPAddress.Parse("198.51.100.7"), 5080), SipTransport.Tcp),
+                SendTarget.ToAddress(new IPEndPoint(IPAddress.Parse("198.51.100.8"), 5060), SipTransport.Udp),
+            ],
+            targets);
+        Assert.Empty(await new DnsNextHopLocator(dns).LocateAllAsync(new NextHop("nowhere.example", -1, null, false), default));
+    }
+
+    [Fact]
     public async Task SecureHopAsksForTlsAndKeepsTheExplicitPort()
     {
         var dns = new RecordingSipServerLocator();

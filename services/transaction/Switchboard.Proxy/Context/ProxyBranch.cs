@@ -12,13 +12,14 @@ internal sealed class ProxyBranch : IProxyBranchEvents
 {
     private readonly ProxyContext _context;
 
-    public ProxyBranch(ProxyContext context, ProxyTarget target, string id, byte[] request, SendTarget sendTarget)
+    public ProxyBranch(ProxyContext context, ProxyTarget target, string id, byte[] request, SendTarget sendTarget, ReadOnlyMemory<SendTarget> fallbacks)
     {
         _context = context;
         Target = target;
         Id = id;
         Request = request;
         SendTarget = sendTarget;
+        Fallbacks = fallbacks;
     }
 
     public ProxyTarget Target { get; }
@@ -29,6 +30,9 @@ internal sealed class ProxyBranch : IProxyBranchEvents
     public byte[] Request { get; }
 
     public SendTarget SendTarget { get; }
+
+    /// <summary>The servers of the same next hop still to try, in order, should this one fail (RFC 3263 §4.3).</summary>
+    public ReadOnlyMemory<SendTarget> Fallbacks { get; }
 
     public BranchState State { get; set; }
 

@@ -30,33 +30,29 @@ internal sealed partial class ProxyContext
 
     private async Task StartGroupAsync(TargetGroup group)
     {
-        var located = new List<(ProxyTarget Target, SendTarget? Send, MediaBranchPlan? Media)>(group.Targets.Count);
+        var located = new List<(ProxyTarget Target, SendTarget[] Servers, MediaBranchPlan? Media)>(group.Targets.Count);
         foreach (ProxyTarget target in group.Targets)
         {
-            SendTarget? send = await LocateAsync(target).ConfigureAwait(false);
-            located.Add((target, send, send is { } found && Media is { } media ? await media.PlanAsync(found).ConfigureAwait(false) : null));
+            SendTarget[] servers = await LocateAsync(target).ConfigureAwait(false);
+            located.Add((target, servers, servers.Length > 0 && Media is { } media ? await media.PlanAsync(servers[0]).ConfigureAwait(false) : null));
         }
 
         lock (_gate)
         {
-            foreach (var (target, send, media) in located)
+            foreach (var (target, servers, media) in located)
             {
                 if (_cancelled || (_finalSent && IsInvite))
                 {
                     continue;
                 }
 
-                if (media is { RejectStatus: > 0 } refused)
+                if (servers.Length == 0)
                 {
-                    _finals.Add(new BranchFinal(refused.RejectStatus, null)); // no relay, and the options say fail
-                }
-                else if (send is { } destination)
-                {
-                    StartBranch(target, destination, media);
+                    _finals.Add(new BranchFinal(503, null)); // RFC 3263 §4.3: no server found
                 }
                 else
                 {
-                    _finals.Add(new BranchFinal(503, null)); // RFC 3263 §4.3: no server found
+                    StartLocated(target, servers, media);
                 }
             }
 
@@ -65,26 +61,40 @@ internal sealed partial class ProxyContext
         }
     }
 
-    private async ValueTask<SendTarget?> LocateAsync(ProxyTarget target)
+    /// <summary>The servers of a target's next hop in the order to try them, at most <see cref="ProxyOptions.MaxServerTargets"/>.</summary>
+    private async ValueTask<SendTarget[]> LocateAsync(ProxyTarget target)
     {
         HopPlan plan = NextHopPlanner.Plan(Routing, target, target.RequestUri);
         if (plan.Direct is { } direct)
         {
-            return direct;
+            return [direct];
         }
 
         try
         {
-            return await _services.Locator.LocateAsync(plan.Hop, CancellationToken.None).ConfigureAwait(false);
+            IReadOnlyList<SendTarget> all = await _services.Locator.LocateAllAsync(plan.Hop, CancellationToken.None).ConfigureAwait(false);
+            return [.. all.Take(_services.Options.MaxServerTargets)];
         }
         catch (Exception e)
         {
             _services.Logger.LogWarning(e, "Locating {Hop} failed", plan.Hop);
-            return null;
+            return [];
         }
     }
 
-    private void StartBranch(ProxyTarget target, SendTarget destination, MediaBranchPlan? media)
+    /// <summary>A branch to the first of <paramref name="servers"/>, unless the media policy refuses the call without a relay.</summary>
+    private void StartLocated(ProxyTarget target, ReadOnlyMemory<SendTarget> servers, MediaBranchPlan? media)
+    {
+        if (media is { RejectStatus: > 0 } refused)
+        {
+            _finals.Add(new BranchFinal(refused.RejectStatus, null)); // no relay, and the options say fail
+            return;
+        }
+
+        StartBranch(target, servers.Span[0], servers[1..], media);
+    }
+
+    private void StartBranch(ProxyTarget target, SendTarget destination, ReadOnlyMemory<SendTarget> fallbacks, MediaBranchPlan? media)
     {
         SipTransport transport = destination.Flow?.Transport ?? destination.Transport ?? SipTransport.Udp;
         string id = _services.Branches.Create(LoopHash);
@@ -94,7 +104,7 @@ internal sealed partial class ProxyContext
             Body = media?.Body,
         };
         byte[] bytes = RequestForwarder.Forward(Request, plan);
-        var branch = new ProxyBranch(this, target, id, bytes, destination);
+        var branch = new ProxyBranch(this, target, id, bytes, destination, fallbacks);
         if (media is { } mediaPlan && Media is { } contextMedia)
         {
             branch.Media = contextMedia.ForBranch(mediaPlan, (status, response) => OnResponse(branch, status, response));
@@ -108,7 +118,8 @@ internal sealed partial class ProxyContext
         }
 
         _services.Metrics.RequestForwarded(MethodToken);
-        if (!_services.Transport.StartClientTransaction(new ProxyOutgoingRequest(bytes, id, Request.Method, MethodToken, destination), branch))
+        if (!_services.Transport.StartClientTransaction(new ProxyOutgoingRequest(bytes, id, Request.Method, MethodToken, destination), branch)
+            && !TryFailover(branch, 503))
         {
             Complete(branch, new BranchFinal(503, null));
         }

@@ -48,7 +48,11 @@ internal sealed partial class ProxyContext
                 return;
             }
 
-            Complete(branch, new BranchFinal(statusCode, null));
+            if (!TryFailover(branch, statusCode))
+            {
+                Complete(branch, new BranchFinal(statusCode, null));
+            }
+
             CheckDone();
         }
     }
@@ -113,6 +117,11 @@ internal sealed partial class ProxyContext
 
     private void OnFailure(ProxyBranch branch, int statusCode, SipMessage response)
     {
+        if (statusCode == 503 && TryFailover(branch, statusCode))
+        {
+            return;
+        }
+
         if (statusCode < 400 && _services.Options.Recurse3xx && !_finalSent && !_cancelled && !_sixxSeen
             && Redirect(response) is { Count: > 0 } targets)
         {

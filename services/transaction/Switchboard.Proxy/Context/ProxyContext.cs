@@ -73,6 +73,9 @@ internal sealed partial class ProxyContext
     /// <summary>The SDP offer/answer through the media relay (INVITE/UPDATE of a call that needs or has one), else null.</summary>
     public Media.ContextMedia? Media { get; init; }
 
+    /// <summary>Signs every response sent upstream when the request was NTLM-authenticated (MS-SIPAE), else null.</summary>
+    public Security.ProxyResponseSigner? Signer { get; init; }
+
     public bool IsClosed
     {
         get
@@ -154,6 +157,7 @@ internal sealed partial class ProxyContext
 
     private void SendUpstream(int statusCode, byte[] response)
     {
+        response = Signer?.Sign(response) ?? response;
         if (Upstream.SendResponse(statusCode, response))
         {
             _services.Metrics.ResponseSent(statusCode);

@@ -29,12 +29,28 @@ internal sealed partial class ContextMedia
 
         byte[] copy = response.ToArray();
         var message = new SipMessage();
-        if (!_media.Parser.TryParseFramed(copy, message, out _) || !MediaMessages.HasSdp(message) || MediaMessages.ToTag(message) is not { Length: > 0 } toTag)
+        if (!_media.Parser.TryParseFramed(copy, message, out _))
         {
             return null;
         }
 
-        if (RelayAsync(plan, statusCode, message, toTag) is not { } relaying)
+        ReadOnlyMemory<byte>? output = await RewriteParsedAsync(plan, message, copy).ConfigureAwait(false);
+        if (statusCode >= 200 && IsInitial && Caller is { } caller && CurrentDialog() is not null && plan.Destination is { } callee)
+        {
+            _media.Byes?.Confirm(caller, message, callee); // a relayed call the proxy may end on a media timeout
+        }
+
+        return output;
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>?> RewriteParsedAsync(MediaBranchPlan plan, SipMessage message, byte[] copy)
+    {
+        if (!MediaMessages.HasSdp(message) || MediaMessages.ToTag(message) is not { Length: > 0 } toTag)
+        {
+            return null;
+        }
+
+        if (RelayAsync(plan, message, toTag) is not { } relaying)
         {
             return copy;
         }
@@ -43,10 +59,15 @@ internal sealed partial class ContextMedia
         return result.Status == MediaControlStatus.Relayed ? MediaMessages.WithBody(message, result.Sdp.Span) : copy;
     }
 
-    private Task<MediaControlResult>? RelayAsync(MediaBranchPlan plan, int statusCode, SipMessage message, string toTag)
+    private Task<MediaControlResult>? RelayAsync(MediaBranchPlan plan, SipMessage message, string toTag)
     {
         byte[] sdp = MediaMessages.Body(message).ToArray();
         MediaDialog? dialog = CurrentDialog();
+        if (AnswersOfferOf is not null)
+        {
+            return null; // the PRACK answered; its 2xx has no SDP of the exchange to relay
+        }
+
         if (Offer is not null)
         {
             if (dialog is null)
@@ -64,14 +85,42 @@ internal sealed partial class ContextMedia
             return _media.CallAsync(c => c.Answer(answer));
         }
 
-        if (statusCode < 200)
+        return message.StatusCode < 200 ? RelayProvisionalOffer(plan, message, toTag, sdp, dialog) : RelayFinalOffer(plan, toTag, sdp, dialog);
+    }
+
+    /// <summary>
+    /// A late offer in a reliable 1xx (RFC 3262): relayed, the PRACK will answer. An unreliable 1xx cannot offer
+    /// (RFC 3261 §13.2.1): its SDP passes unchanged. A retransmitted offer gets the same rewrite and opens nothing.
+    /// </summary>
+    private Task<MediaControlResult>? RelayProvisionalOffer(MediaBranchPlan plan, SipMessage message, string toTag, byte[] sdp, MediaDialog? dialog)
+    {
+        if (!MediaMessages.IsReliableProvisional(message))
         {
-            return null; // an offer in a reliable 1xx is answered in PRACK: not relayed
+            return null;
         }
 
-        // Late offer: the 2xx offers, the ACK will answer.
         dialog ??= StartLateOffer(plan.CalleeNetwork);
-        dialog.PendingOfferer = toTag;
+        dialog.OfferInProvisional(toTag, sdp);
+        return SendLateOffer(toTag, sdp);
+    }
+
+    /// <summary>
+    /// Late offer in the 2xx: the ACK will answer. When the 2xx only repeats the offer its side made in a reliable 1xx
+    /// (already answered in the PRACK), it gets the same rewrite and no answer is awaited.
+    /// </summary>
+    private Task<MediaControlResult> RelayFinalOffer(MediaBranchPlan plan, string toTag, byte[] sdp, MediaDialog? dialog)
+    {
+        dialog ??= StartLateOffer(plan.CalleeNetwork);
+        if (!dialog.RepeatsProvisionalOffer(toTag, sdp))
+        {
+            dialog.PendingOfferer = toTag;
+        }
+
+        return SendLateOffer(toTag, sdp);
+    }
+
+    private Task<MediaControlResult> SendLateOffer(string toTag, byte[] sdp)
+    {
         var offer = new MediaOffer(CallId, toTag, sdp, CallerNetwork);
         return IsInitial ? _media.CallAsync(c => c.Offer(offer)) : _media.CallAsync(c => c.Update(offer));
     }

@@ -39,6 +39,9 @@ internal sealed partial class ContextMedia
 
     public MediaNetwork CallerNetwork { get; }
 
+    /// <summary>The initial INVITE's side of the dialog, for media-timeout BYEs (null: not kept).</summary>
+    public CallerLeg? Caller { get; private init; }
+
     public bool IsInitial { get; }
 
     /// <summary>The offer came back round a media loop (initial INVITE only).</summary>
@@ -47,16 +50,32 @@ internal sealed partial class ContextMedia
     /// <summary>The call already has a relay here (a spiral): this pass adds none.</summary>
     public bool Spiral { get; private set; }
 
-    public static ContextMedia Initial(ProxyMedia media, SipMessage request, MediaNetwork callerNetwork)
+    /// <param name="caller">The INVITE's side of the dialog, kept when the proxy may end the call on a media timeout.</param>
+    public static ContextMedia Initial(ProxyMedia media, SipMessage request, MediaNetwork callerNetwork, CallerLeg? caller = null)
     {
-        var context = new ContextMedia(media, request, callerNetwork, null);
+        var context = new ContextMedia(media, request, callerNetwork, null) { Caller = caller };
         context.Loop = context.Offer is { } offer && !media.Loops.IsEmpty ? media.Loops.Match(SdpEndpoints.Read(offer)) : null;
         context.Spiral = media.Dialogs.Contains(context.CallId);
         return context;
     }
 
-    public static ContextMedia InDialog(ProxyMedia media, SipMessage request, MediaDialog dialog) =>
-        new(media, request, dialog.NetworkOf(MediaMessages.FromTag(request)), dialog);
+    /// <summary>
+    /// A re-INVITE, UPDATE or PRACK of a relayed call. A PRACK's SDP answers the offer of a reliable 1xx when one is
+    /// pending (RFC 3262 §5); otherwise it is a new offer, like a re-INVITE's.
+    /// </summary>
+    public static ContextMedia InDialog(ProxyMedia media, SipMessage request, MediaDialog dialog)
+    {
+        var context = new ContextMedia(media, request, dialog.NetworkOf(MediaMessages.FromTag(request)), dialog);
+        if (request.Method == SipMethod.Prack && context.Offer is not null)
+        {
+            context.AnswersOfferOf = dialog.TakePendingOffererOtherThan(context.FromTag);
+        }
+
+        return context;
+    }
+
+    /// <summary>The tag whose offer (in a reliable 1xx) this PRACK answers; null when the request offers or has no SDP.</summary>
+    public string? AnswersOfferOf { get; private set; }
 
     /// <summary>
     /// The media plan of the branch to <paramref name="destination"/>; the relay is asked at most once. Never throws:
@@ -66,7 +85,7 @@ internal sealed partial class ContextMedia
     {
         try
         {
-            return await PlanCoreAsync(destination).ConfigureAwait(false);
+            return await PlanCoreAsync(destination).ConfigureAwait(false) with { Destination = destination };
         }
         catch (Exception e)
         {
@@ -147,7 +166,9 @@ internal sealed partial class ContextMedia
     {
         lock (_gate)
         {
-            return _offer ??= IsInitial ? OfferAsync(towards) : UpdateAsync(towards);
+            return _offer ??= IsInitial ? OfferAsync(towards)
+                : AnswersOfferOf is { } offerer ? AnswerProvisionalOfferAsync(offerer)
+                : UpdateAsync(towards);
         }
     }
 
@@ -174,6 +195,20 @@ internal sealed partial class ContextMedia
         if (result.Status != MediaControlStatus.Relayed)
         {
             _media.Logger.LogWarning("Media relay refused the update of {CallId}: {Status} {Error}", CallId, result.Status, result.Error);
+        }
+
+        return (result.Status == MediaControlStatus.Relayed ? result.Sdp.ToArray() : null, 0);
+    }
+
+    /// <summary>The PRACK's answer to a reliable 1xx's offer, sent towards the offerer; null when the relay refused it.</summary>
+    private async Task<(byte[]? Sdp, int RejectStatus)> AnswerProvisionalOfferAsync(string offerer)
+    {
+        MediaDialog dialog = _dialog!;
+        var answer = new MediaAnswer(CallId, offerer, FromTag, Offer, dialog.NetworkOf(offerer));
+        MediaControlResult result = await _media.CallAsync(c => c.Answer(answer)).ConfigureAwait(false);
+        if (result.Status != MediaControlStatus.Relayed)
+        {
+            _media.Logger.LogWarning("Media relay refused the PRACK answer of {CallId}: {Status} {Error}", CallId, result.Status, result.Error);
         }
 
         return (result.Status == MediaControlStatus.Relayed ? result.Sdp.ToArray() : null, 0);

@@ -22,6 +22,46 @@ internal static class MediaMessages
         return System.Text.Ascii.EqualsIgnoreCase(value, "application/sdp"u8);
     }
 
+    /// <summary>
+    /// A provisional response sent reliably (RFC 3262 §3): an RSeq header and 100rel among its Require option tags.
+    /// Only such a 1xx may carry an offer; the PRACK carries the answer.
+    /// </summary>
+    public static bool IsReliableProvisional(SipMessage response)
+    {
+        if (response.StatusCode is <= 100 or >= 200 || !response.TryGetFirst(HeaderKind.RSeq, out _))
+        {
+            return false;
+        }
+
+        foreach (SipHeader require in response.GetHeaders(HeaderKind.Require))
+        {
+            if (ListsOptionTag(response.GetValue(require), "100rel"u8))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a comma-separated option-tag list names <paramref name="tag"/> (case-insensitive, spaces ignored).</summary>
+    private static bool ListsOptionTag(ReadOnlySpan<byte> list, ReadOnlySpan<byte> tag)
+    {
+        while (!list.IsEmpty)
+        {
+            int comma = list.IndexOf((byte)',');
+            ReadOnlySpan<byte> item = (comma < 0 ? list : list[..comma]).Trim(" \t"u8);
+            if (System.Text.Ascii.EqualsIgnoreCase(item, tag))
+            {
+                return true;
+            }
+
+            list = comma < 0 ? [] : list[(comma + 1)..];
+        }
+
+        return false;
+    }
+
     public static ReadOnlySpan<byte> Body(SipMessage message) => message.GetSpan(message.Body);
 
     public static string CallId(SipMessage message) =>

@@ -9,7 +9,8 @@ namespace Switchboard.Proxy.Media;
 /// <summary>
 /// The proxy's half of the manual's "Media Stream Proxy" (issue 7): decides which calls get a relay
 /// (<see cref="MediaRelayPolicy"/>), has their SDP rewritten by <see cref="IMediaRelayControl"/> — the INVITE's offer
-/// per branch, the answer in 183/200 (or the offer in a 200 and its answer in the ACK), re-INVITE/UPDATE as updates —
+/// per branch, the answer in 183/200 (or the offer in a reliable 1xx or a 200 and its answer in the PRACK or ACK),
+/// re-INVITE/UPDATE (and a PRACK's new offer) as updates —
 /// and ends the relay on BYE, CANCEL and failure. An offer that comes back round a media loop is unwrapped to the
 /// offerer's own endpoints (<see cref="MediaLoopTable"/>), so two phones of one LAN talk directly.
 /// </summary>
@@ -17,7 +18,7 @@ internal sealed class ProxyMedia
 {
     private readonly IMediaRelayControl _control;
 
-    public ProxyMedia(IMediaRelayControl control, ProxyMediaOptions options, bool forceRelaying, TimeProvider time, ILogger logger)
+    public ProxyMedia(IMediaRelayControl control, ProxyMediaOptions options, bool forceRelaying, TimeProvider time, ILogger logger, Routing.ProxyIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +27,7 @@ internal sealed class ProxyMedia
         Options = options;
         Policy = new MediaRelayPolicy(new MediaNetworks(options.LanNetworks), forceRelaying);
         Dialogs = new MediaDialogs(time, options.CallLifetime);
+        Byes = options.EndCallOnTimeout && identity is not null ? new ByeDialogs(identity, options.EndCallLimit) : null;
         Logger = logger;
     }
 
@@ -37,14 +39,26 @@ internal sealed class ProxyMedia
 
     public MediaDialogs Dialogs { get; }
 
+    /// <summary>Confirmed relayed calls the proxy can end on a media timeout; null when the option is off.</summary>
+    public ByeDialogs? Byes { get; }
+
     public SipParser Parser { get; } = new(null);
 
     public ILogger Logger { get; }
 
-    /// <summary>The media state of a new INVITE or UPDATE context; null when its media are not ours to touch.</summary>
+    /// <summary>
+    /// The media state of a new INVITE, UPDATE or PRACK (with SDP: RFC 3262 offer/answer) context; null when its
+    /// media are not ours to touch.
+    /// </summary>
     public ContextMedia? ForRequest(SipMessage request, SipFlow source, bool inDialog)
     {
-        if ((request.Method & (SipMethod.Invite | SipMethod.Update)) == 0)
+        if (inDialog)
+        {
+            Byes?.Track(request);
+        }
+
+        if ((request.Method & (SipMethod.Invite | SipMethod.Update)) == 0
+            && (request.Method != SipMethod.Prack || !inDialog || !MediaMessages.HasSdp(request)))
         {
             return null;
         }
@@ -60,7 +74,9 @@ internal sealed class ProxyMedia
             return Dialogs.Find(callId) is { } dialog ? ContextMedia.InDialog(this, request, dialog) : null;
         }
 
-        return request.Method == SipMethod.Invite ? ContextMedia.Initial(this, request, Policy.CallerNetwork(source)) : null;
+        return request.Method == SipMethod.Invite
+            ? ContextMedia.Initial(this, request, Policy.CallerNetwork(source), Byes is null ? null : CallerLeg.Read(request, source))
+            : null;
     }
 
     /// <summary>The answer in an ACK to an offer the relay got in a 2xx (late offer): the body to forward, or null.</summary>
@@ -100,6 +116,7 @@ internal sealed class ProxyMedia
     /// <summary>A BYE ends its call's relay (at once: the media are over whatever the BYE's response).</summary>
     public void OnBye(SipMessage bye)
     {
+        Byes?.Remove(MediaMessages.CallId(bye));
         if (Dialogs.Find(MediaMessages.CallId(bye)) is { } dialog)
         {
             End(dialog, "BYE");
@@ -136,8 +153,21 @@ internal sealed class ProxyMedia
         }
     }
 
+    /// <summary>The relay timed the call's media out: the relay and the proxy's record of it go (null: not ours).</summary>
+    public ByeDialog? TakeTimedOut(string callId)
+    {
+        ByeDialog? dialog = Byes?.Take(callId);
+        if (dialog is not null && Dialogs.Find(callId) is { } media)
+        {
+            End(media, "media timeout");
+        }
+
+        return dialog;
+    }
+
     private void Forget(MediaDialog dialog)
     {
+        Byes?.Remove(dialog.CallId);
         if (dialog.Loop is { } loop)
         {
             Loops.Remove(loop);

@@ -21,10 +21,20 @@ public sealed class ProxyMediaOptions
     /// <summary>A relayed call without BYE (lost, timed out) is forgotten after this long.</summary>
     public TimeSpan CallLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// When the relay removes a call whose media stopped (<c>MediaSessionTimedOut</c>), the proxy ends the call: a
+    /// BYE to each side with <c>Reason: SIP;cause=408;text="media timeout"</c>. Off: the call is left to its parties.
+    /// </summary>
+    public bool EndCallOnTimeout { get; set; }
+
+    /// <summary>At most this many confirmed relayed calls are kept for <see cref="EndCallOnTimeout"/> (later ones are not ended).</summary>
+    public int EndCallLimit { get; set; } = 100_000;
+
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(LanNetworks);
         _ = new MediaNetworks(LanNetworks); // a bad range fails at start, not on the first call
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CallLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(EndCallLimit);
     }
 }

@@ -47,7 +47,9 @@ public sealed class RoutePreprocessor
             {
                 result.RemovedRoutes.Add(i);
                 result.OwnRoutes++;
-                result.FlowToken = uri.GetParameter(FlowToken.ParameterName) ?? result.FlowToken;
+                // Only the last of our values popped faces where the request goes (RFC 5658): its token or none. The
+                // caller-facing token of a double record-route must not send a caller's own BYE back to the caller.
+                result.FlowToken = uri.GetParameter(FlowToken.ParameterName);
                 continue;
             }
 

@@ -6,25 +6,33 @@ namespace Switchboard.Proxy.Transport;
 
 /// <summary>
 /// RFC 3263 next-hop location: address literals go straight through (no DNS on the common path), names are
-/// located by NAPTR → SRV → A/AAAA. The first target is used; failover to the next one on a transport error
-/// or 503 (RFC 3263 §4.3) is not done by the proxy yet.
+/// located by NAPTR → SRV → A/AAAA. The proxy sends to the first target and fails over to the next ones in order
+/// (§4.3, see <see cref="ProxyOptions.MaxServerTargets"/>); stateless sends use the first.
 /// </summary>
 public sealed class DnsNextHopLocator(ISipServerLocator locator) : INextHopLocator
 {
-    private readonly LiteralNextHopLocator _literal = new();
-
     public async ValueTask<SendTarget?> LocateAsync(NextHop hop, CancellationToken cancellationToken)
     {
-        if (await _literal.LocateAsync(hop, cancellationToken).ConfigureAwait(false) is { } literal)
+        IReadOnlyList<SendTarget> all = await LocateAllAsync(hop, cancellationToken).ConfigureAwait(false);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    public async ValueTask<IReadOnlyList<SendTarget>> LocateAllAsync(NextHop hop, CancellationToken cancellationToken)
+    {
+        if (LiteralNextHopLocator.Locate(hop) is { } literal)
         {
-            return literal;
+            return [literal];
         }
 
         var target = new SipUriTarget(hop.Secure, hop.Host.ToLowerInvariant(), hop.Port > 0 ? hop.Port : null, Transport(hop));
         IReadOnlyList<SipServerTarget> located = await locator.LocateAsync(target, cancellationToken).ConfigureAwait(false);
-        return located.Count == 0
-            ? null
-            : SendTarget.ToAddress(new IPEndPoint(located[0].Address, located[0].Port), located[0].Transport);
+        var targets = new SendTarget[located.Count];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            targets[i] = SendTarget.ToAddress(new IPEndPoint(located[i].Address, located[i].Port), located[i].Transport);
+        }
+
+        return targets;
     }
 
     // sips demands TLS on every hop (RFC 3261 §26.2.2), whatever transport parameter came with it.

@@ -9,16 +9,23 @@ namespace Switchboard.Proxy.Transport;
 /// </summary>
 public sealed class LiteralNextHopLocator : INextHopLocator
 {
-    public ValueTask<SendTarget?> LocateAsync(NextHop hop, CancellationToken cancellationToken)
+    public ValueTask<SendTarget?> LocateAsync(NextHop hop, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Locate(hop));
+
+    public ValueTask<IReadOnlyList<SendTarget>> LocateAllAsync(NextHop hop, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<SendTarget>>(Locate(hop) is { } target ? [target] : []);
+
+    /// <summary>The one destination of an address literal, or null for a name.</summary>
+    public static SendTarget? Locate(NextHop hop)
     {
         string host = hop.Host.Length > 1 && hop.Host[0] == '[' && hop.Host[^1] == ']' ? hop.Host[1..^1] : hop.Host;
         if (!IPAddress.TryParse(host, out IPAddress? address))
         {
-            return ValueTask.FromResult<SendTarget?>(null);
+            return null;
         }
 
         SipTransport? transport = hop.Secure ? SipTransport.Tls : hop.Transport;
         int port = hop.Port > 0 ? hop.Port : transport == SipTransport.Tls ? 5061 : 5060;
-        return ValueTask.FromResult<SendTarget?>(SendTarget.ToAddress(new IPEndPoint(address, port), transport));
+        return SendTarget.ToAddress(new IPEndPoint(address, port), transport);
     }
 }

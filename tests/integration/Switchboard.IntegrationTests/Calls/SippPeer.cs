@@ -13,12 +13,15 @@ internal static partial class SippPeer
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
-    /// <summary>Registers <paramref name="user"/> (password user + "pw") with Contact = 127.0.0.1:<paramref name="port"/>.</summary>
-    public static async Task RegisterAsync(SwitchboardDeployment deployment, string user, int port)
+    /// <summary>
+    /// Registers <paramref name="user"/> (password user + "pw") over UDP with Contact = 127.0.0.1:<paramref name="port"/>
+    /// (call_register_tcp_contact.xml: the same Contact with transport=tcp).
+    /// </summary>
+    public static async Task RegisterAsync(SwitchboardDeployment deployment, string user, int port, string scenario = "call_register.xml")
     {
         var result = await ExternalTool.RunAsync("sipp",
         [
-            $"127.0.0.1:{deployment.SipPort}", "-sf", Scenario("call_register.xml"), "-s", user, "-au", user, "-ap", user + "pw",
+            $"127.0.0.1:{deployment.SipPort}", "-sf", Scenario(scenario), "-s", user, "-au", user, "-ap", user + "pw",
             "-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-timeout", "15s", "-timeout_error", "-nostdin", "-trace_err",
         ], TimeSpan.FromSeconds(30), deployment.DataDirectory);
         Assert.True(result.ExitCode == 0, $"REGISTER {user} from {port}:\n{result.Output}");
@@ -26,17 +29,22 @@ internal static partial class SippPeer
 
     /// <summary>Starts a callee scenario for one call on <paramref name="address"/>:<paramref name="port"/>.</summary>
     /// <paramref name="messageLog"/>: where SIPp writes every message it sent and received (for assertions on headers).
+    /// <paramref name="tcp"/>: listen on TCP (SIPp -t t1) instead of UDP.
     public static Task<ExternalTool.Result> ServeAsync(SwitchboardDeployment deployment, string scenario, string user, int port,
-        string address = "127.0.0.1", string? messageLog = null) =>
+        string address = "127.0.0.1", string? messageLog = null, bool tcp = false) =>
         ExternalTool.RunAsync("sipp",
         [
             "-sf", Scenario(scenario), "-s", user, "-i", address, "-p", port.ToString(), "-m", "1",
             "-timeout", "40s", "-timeout_error", "-nostdin", "-trace_err",
             .. messageLog is null ? Array.Empty<string>() : ["-trace_msg", "-message_file", messageLog],
+            .. Transport(tcp),
         ], RunLimit, deployment.DataDirectory);
 
-    /// <summary>Runs one call of a caller scenario as alice (digest: alicepw) to <paramref name="callee"/>.</summary>
-    public static Task<ExternalTool.Result> CallAsync(SwitchboardDeployment deployment, string scenario, string callee) =>
+    /// <summary>
+    /// Runs one call of a caller scenario as alice (digest: alicepw) to <paramref name="callee"/>, over one TCP
+    /// connection (SIPp -t t1) when <paramref name="tcp"/> is set, else UDP.
+    /// </summary>
+    public static Task<ExternalTool.Result> CallAsync(SwitchboardDeployment deployment, string scenario, string callee, bool tcp = false) =>
         ExternalTool.RunAsync("sipp",
         [
             $"127.0.0.1:{deployment.SipPort}", "-sf", Scenario(scenario), "-s", callee, "-au", "alice", "-ap", "alicepw",
@@ -44,7 +52,11 @@ internal static partial class SippPeer
             "-auth_uri", $"{callee}@127.0.0.1:{deployment.SipPort}",
             "-i", "127.0.0.1", "-p", FreePorts.Next().ToString(), "-m", "1",
             "-timeout", "40s", "-timeout_error", "-nostdin", "-trace_err",
+            .. Transport(tcp),
         ], RunLimit, deployment.DataDirectory);
+
+    // t1: one TCP connection for all calls (the default u1 is UDP).
+    private static string[] Transport(bool tcp) => tcp ? ["-t", "t1"] : [];
 
     /// <summary>SIPp exited 0 and its final statistics count exactly one successful call.</summary>
     public static void AssertOneSuccessfulCall(ExternalTool.Result result, string who)

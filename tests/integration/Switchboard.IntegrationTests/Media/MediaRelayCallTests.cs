@@ -44,6 +44,14 @@ public sealed class MediaRelayCallTests(MediaRelayDeployment deployment) : IClas
         await WaitUntilAsync(async () => (await Sessions(http)).Count == 0, "the BYE did not remove the relay session");
     }
 
+    [Fact]
+    public async Task A_reinvite_moving_the_callee_to_a_new_rtp_port_makes_the_relay_send_there() =>
+        await MediaCallFlows.ReinviteMovesMediaAsync(deployment, deployment.SessionApis);
+
+    [Fact]
+    public async Task A_late_offer_in_a_reliable_183_and_its_answer_in_the_prack_are_relayed() =>
+        await MediaCallFlows.ReliableProvisionalOfferAsync(deployment, deployment.SessionApis);
+
     /// <summary>The call's one relayed stream once both sides are latched and RTP went each way (bounded to 15 s).</summary>
     private async Task<JsonElement> WaitForEchoedStreamAsync(HttpClient http, Task<ExternalTool.Result> caller)
     {
