@@ -19,6 +19,10 @@ internal sealed class MediaRelayOptionsValidator : IValidateOptions<MediaRelayOp
                 errors.Add($"MediaProxy:{key} '{value}' is not an IP address");
         }
 
+        if (options.Engine == MediaRelayEngine.Epoll && !OperatingSystem.IsLinux())
+            errors.Add("MediaProxy:Engine Epoll needs Linux; use Async");
+        if (options.RelayThreads is < 1 or > 64)
+            errors.Add($"MediaProxy:RelayThreads must be 1-64 (got {options.RelayThreads})");
         if (options.MediaTimeout <= TimeSpan.Zero)
             errors.Add("MediaProxy:MediaTimeout must be positive");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -10,7 +10,9 @@ namespace Switchboard.MediaProxy;
 /// <summary>
 /// The media relay on real UDP sockets. Sessions live in a concurrent table keyed by Call-ID; each session has
 /// its own gate for signalling (offer/answer/update/delete/timeout), while packets are relayed by per-socket
-/// receive loops that never take a lock. Lock order: session gate, then the port pool's lock.
+/// receive loops (async per socket, or epoll loop threads; <see cref="MediaRelayOptions.Engine"/>) that never take
+/// a lock. Lock order: session gate, then the port pool's lock (closing a socket may wait for its epoll loop,
+/// which takes no lock).
 /// </summary>
 public sealed partial class MediaRelay : IMediaRelay, IDisposable
 {
@@ -26,6 +28,7 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
     private readonly IPAddress _wanAddress;
     private readonly MediaRelayMetrics _metrics;
     private readonly ITimer _sweepTimer;
+    private readonly IRelayEngine _engine;
 
     public MediaRelay(IOptions<MediaRelayOptions> options, TimeProvider time, ILogger<MediaRelay>? logger = null)
     {
@@ -35,7 +38,8 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
         _lanAddress = ParseAddress(_options.LanAddress, nameof(MediaRelayOptions.LanAddress));
         _wanAddress = ParseAddress(_options.WanAddress, nameof(MediaRelayOptions.WanAddress));
         _pool = new PortPool(_options.PortRangeStart, _options.PortRangeEnd, _options.PortReleaseDelay, time);
-        _allocator = new StreamAllocator(_pool, ParseAddress(_options.BindAddress, nameof(MediaRelayOptions.BindAddress)));
+        _engine = RelayEngineFactory.Create(_options);
+        _allocator = new StreamAllocator(_pool, ParseAddress(_options.BindAddress, nameof(MediaRelayOptions.BindAddress)), _engine);
         _metrics = new MediaRelayMetrics(this);
         var interval = _options.TimeoutSweepInterval > TimeSpan.Zero ? _options.TimeoutSweepInterval : TimeSpan.FromSeconds(5);
         _sweepTimer = time.CreateTimer(static state => ((MediaRelay)state!).SweepTimedOut(), this, interval, interval);
@@ -46,6 +50,8 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
     public event Action<MediaSessionTimedOut>? SessionTimedOut;
 
     internal PortPool Pool => _pool;
+
+    internal IRelayEngine Engine => _engine;
 
     public MediaRelayResult Offer(string callId, string fromTag, ReadOnlyMemory<byte> sdp, MediaSide towards)
     {
@@ -128,6 +134,8 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
                     EndLocked(session);
             }
         }
+
+        _engine.Dispose(); // after every socket is closed: the loops stop with nothing registered
     }
 
     /// <summary>Closes every stream (ports go to quarantine) and removes the session; call under its gate.</summary>

@@ -20,4 +20,8 @@ public sealed class MediaRelayOptions
     /// <summary>Quarantine of freed ports, so stray packets of an ended call never reach a new one.</summary>
     public TimeSpan PortReleaseDelay { get; set; } = TimeSpan.FromSeconds(30);
     public PortsExhaustedAction OnPortsExhausted { get; set; } = PortsExhaustedAction.PassThrough;
+    /// <summary>How packets are moved; <see cref="MediaRelayEngine.Epoll"/> is Linux only.</summary>
+    public MediaRelayEngine Engine { get; set; } = MediaRelayEngine.Async;
+    /// <summary>Epoll engine: loop threads, each serving its share of the streams (1 = one core).</summary>
+    public int RelayThreads { get; set; } = 1;
 }

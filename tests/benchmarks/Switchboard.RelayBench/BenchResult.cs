@@ -12,7 +12,7 @@ internal sealed record BenchResult(long Received, long Relayed, TimeSpan Wall, T
     public double CpuMsPer1000 => Received == 0 ? double.NaN : Cpu.TotalMilliseconds * 1000 / Received;
 
     public string Describe(BenchOptions o) => string.Create(CultureInfo.InvariantCulture,
-        $"| {(o.Direct ? "direct" : o.RtpEngine is null ? "switchboard" : "rtpengine")} | {o.Streams} | {(o.Rate > 0 ? $"{o.Rate} pps/dir" : $"window {o.Window}")} "
+        $"| {(o.Direct ? "direct" : o.RtpEngine is null ? $"switchboard {o.Engine?.ToString().ToLowerInvariant() ?? "default"}" : "rtpengine")} | {o.Streams} | {(o.Rate > 0 ? $"{o.Rate} pps/dir" : $"window {o.Window}")} "
         + $"| {PacketsPerSecond:N0} | {CpuMsPer1000:F2} | {P50Micros:N0} | {P99Micros:N0} | {P999Micros:N0} | {Lost} |"
         + $"  (wall {Wall.TotalSeconds:F1} s, cpu {Cpu.TotalSeconds:F2} s, relay counted {Relayed:N0})");
 }

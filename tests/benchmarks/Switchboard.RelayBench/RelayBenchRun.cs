@@ -13,12 +13,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
     private readonly List<Peer> _peers = [];
     private readonly List<string> _externalCalls = [];
     private readonly RtpEngineClient? _rtpEngine = options.RtpEngine is { } ng ? new RtpEngineClient(ng) : null;
-    private readonly MediaRelay? _relay = options.Direct || options.RtpEngine is not null ? null : new MediaRelay(Options.Create(new MediaRelayOptions
-    {
-        PortRangeStart = 24000, PortRangeEnd = 27999, BindAddress = "127.0.0.1",
-        LanAddress = "127.0.0.1", WanAddress = "127.0.0.1",
-        MediaTimeout = TimeSpan.FromMinutes(5), PortReleaseDelay = TimeSpan.Zero,
-    }), TimeProvider.System);
+    private readonly MediaRelay? _relay = options.Direct || options.RtpEngine is not null ? null : CreateRelay(options);
 
     public async Task<BenchResult> Run()
     {
@@ -145,6 +140,20 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
         var text = Encoding.ASCII.GetString(sdp.Span);
         var start = text.IndexOf("m=audio ", StringComparison.Ordinal) + 8;
         return int.Parse(text.AsSpan(start, text.IndexOf(' ', start) - start), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static MediaRelay CreateRelay(BenchOptions options)
+    {
+        var relayOptions = new MediaRelayOptions
+        {
+            PortRangeStart = 24000, PortRangeEnd = 27999, BindAddress = "127.0.0.1",
+            LanAddress = "127.0.0.1", WanAddress = "127.0.0.1",
+            MediaTimeout = TimeSpan.FromMinutes(5), PortReleaseDelay = TimeSpan.Zero,
+            RelayThreads = options.Threads,
+        };
+        if (options.Engine is { } engine)
+            relayOptions.Engine = engine;
+        return new MediaRelay(Options.Create(relayOptions), TimeProvider.System);
     }
 
     public void Dispose()

@@ -33,6 +33,14 @@ internal sealed record PeerLatch(SocketAddress? Address, bool Locked)
         return new PeerLatch(copy, true);
     }
 
+    /// <summary>Locks onto a raw sockaddr as the kernel wrote it (.NET's SocketAddress keeps the same bytes).</summary>
+    public static PeerLatch LockedTo(ReadOnlySpan<byte> source, AddressFamily family)
+    {
+        var copy = new SocketAddress(family, source.Length);
+        source.CopyTo(copy.Buffer.Span);
+        return new PeerLatch(copy, true);
+    }
+
     public IPEndPoint? EndPoint =>
         Address is null ? null : (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(Address);
 }

@@ -1,41 +1,50 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Switchboard.MediaProxy.Relay;
 
 /// <summary>
-/// One relay UDP socket facing one leg. Its receive loop latches the leg's source address and forwards each
-/// packet from the partner socket (facing the other leg) to the partner's peer. One loop per socket: the loop
-/// is an async method that holds no thread while waiting, and it allocates nothing per packet (one pooled
-/// buffer and one <see cref="SocketAddress"/> per loop; the .NET SocketAddress overloads reuse their event args).
+/// One relay UDP socket facing one leg: it latches the leg's source address, and what it receives leaves through
+/// the partner socket (facing the other leg) to the partner's peer. The packets are moved by its
+/// <see cref="IRelayPump"/> (an async loop per socket, or an epoll loop thread); this class keeps the state both
+/// share: latch, partner and counters, all lock-free.
 /// </summary>
 internal sealed class RelaySocket : IDisposable
 {
-    private const int BufferSize = 2048;
+    private PeerLatch _latch = PeerLatch.Unknown; // swapped whole: by the pump (learn) or by signalling (reset)
+    private RelaySocket? _partner;                // set by signalling under the session gate, read by the pump
+    private long _packets, _bytes, _drops;        // Interlocked; written by the pump only
+    private int _disposed;
 
-    private readonly Socket _socket;
-    private readonly MediaActivity _activity;
-    private PeerLatch _latch = PeerLatch.Unknown; // swapped whole: by the loop (learn) or by signalling (reset)
-    private RelaySocket? _partner;                // set by signalling under the session gate, read by the loop
-    private long _packets, _bytes, _drops;        // Interlocked; written by the loop only
-
-    private RelaySocket(Socket socket, int port, MediaActivity activity)
+    private RelaySocket(Socket socket, int port, MediaActivity activity, IRelayPump pump)
     {
-        _socket = socket;
-        _activity = activity;
+        Socket = socket;
+        Activity = activity;
         Port = port;
+        Pump = pump;
     }
 
     public int Port { get; }
 
+    public Socket Socket { get; }
+
+    public MediaActivity Activity { get; }
+
+    public IRelayPump Pump { get; }
+
+    /// <summary>The epoll loop's registration (slot and raw fd); touched by that loop's thread only.</summary>
+    public int LoopSlot { get; set; } = -1;
+    public int LoopFd { get; set; } = -1;
+
     public PeerLatch Latch => Volatile.Read(ref _latch);
+
+    public RelaySocket? Partner => Volatile.Read(ref _partner);
 
     public MediaCounters Counters =>
         new(Interlocked.Read(ref _packets), Interlocked.Read(ref _bytes), Interlocked.Read(ref _drops));
 
     /// <summary>Binds a socket on the port; null when the port is taken.</summary>
-    public static RelaySocket? TryBind(IPAddress address, int port, MediaActivity activity)
+    public static RelaySocket? TryBind(IPAddress address, int port, MediaActivity activity, IRelayPump pump)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -43,7 +52,7 @@ internal sealed class RelaySocket : IDisposable
             if (address.AddressFamily == AddressFamily.InterNetworkV6)
                 socket.DualMode = true;
             socket.Bind(new IPEndPoint(address, port));
-            return new RelaySocket(socket, port, activity);
+            return new RelaySocket(socket, port, activity, pump);
         }
         catch (SocketException)
         {
@@ -52,64 +61,23 @@ internal sealed class RelaySocket : IDisposable
         }
     }
 
-    public void Start() => _ = ReceiveLoopAsync();
+    public void Start() => Pump.Start(this);
 
     public void ConnectTo(RelaySocket? partner) => Volatile.Write(ref _partner, partner);
 
     /// <summary>New SDP for this leg: forget the learned source, send to the SDP address until the leg speaks.</summary>
     public void ResetLatch(IPEndPoint? sdpPeer) =>
-        Volatile.Write(ref _latch, PeerLatch.FromSdp(sdpPeer, _socket.AddressFamily));
+        Volatile.Write(ref _latch, PeerLatch.FromSdp(sdpPeer, Socket.AddressFamily));
 
-    public void Dispose() => _socket.Dispose();
-
-    private async Task ReceiveLoopAsync()
+    /// <summary>Stops the pump's use of the socket, then closes it (synchronously: the port is free on return).</summary>
+    public void Dispose()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var source = new SocketAddress(_socket.AddressFamily);
-        try
-        {
-            while (true)
-            {
-                int received;
-                try
-                {
-                    received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, source).ConfigureAwait(false);
-                }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
-                {
-                    Interlocked.Increment(ref _drops);
-                    continue;
-                }
-
-                var target = Accept(source) ? Volatile.Read(ref _partner) : null;
-                var address = target?.Latch.Address;
-                if (address is null || !await target!.TrySendAsync(buffer.AsMemory(0, received), address).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref _drops);
-                    continue;
-                }
-
-                Interlocked.Increment(ref _packets);
-                Interlocked.Add(ref _bytes, received);
-                _activity.Touch();
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // the socket was closed: the session ended or the stream was released
-        }
-        catch (SocketException)
-        {
-            // OperationAborted on close, or a fatal socket error: the loop ends with the socket
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            Pump.Close(this);
     }
 
     /// <summary>True when the packet comes from the leg: learns the first source, then only accepts that one.</summary>
-    private bool Accept(SocketAddress source)
+    public bool Accept(SocketAddress source)
     {
         var latch = Volatile.Read(ref _latch);
         if (latch.Locked)
@@ -119,16 +87,21 @@ internal sealed class RelaySocket : IDisposable
         return true;
     }
 
-    private async ValueTask<bool> TrySendAsync(ReadOnlyMemory<byte> packet, SocketAddress address)
+    /// <summary>As <see cref="Accept(SocketAddress)"/> for a raw sockaddr from the kernel (the same bytes .NET keeps).</summary>
+    public bool Accept(ReadOnlySpan<byte> source)
     {
-        try
-        {
-            await _socket.SendToAsync(packet, SocketFlags.None, address).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            return false;
-        }
+        var latch = Volatile.Read(ref _latch);
+        if (latch.Locked)
+            return latch.Address is { } address && address.Buffer.Span[..address.Size].SequenceEqual(source);
+        Interlocked.CompareExchange(ref _latch, PeerLatch.LockedTo(source, Socket.AddressFamily), latch);
+        return true;
     }
+
+    public void Count(int packets, long bytes)
+    {
+        Interlocked.Add(ref _packets, packets);
+        Interlocked.Add(ref _bytes, bytes);
+    }
+
+    public void Drop(int packets = 1) => Interlocked.Add(ref _drops, packets);
 }

@@ -4,9 +4,10 @@ namespace Switchboard.MediaProxy.Relay;
 
 /// <summary>
 /// Takes two port pairs from the pool (one facing each leg) and binds their sockets. A pair another process
-/// already holds is skipped; after a few such failures the pool counts as exhausted.
+/// already holds is skipped; after a few such failures the pool counts as exhausted. The four sockets of a stream
+/// share one pump, so a socket's partner is always served by the same loop.
 /// </summary>
-internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress)
+internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress, IRelayEngine engine)
 {
     private const int MaxBindAttempts = 8;
     private int _activeStreams;
@@ -17,10 +18,11 @@ internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress)
 
     public RelayStream? TryAllocate(int index, MediaActivity activity)
     {
-        var caller = TryBindEndpoint(activity);
+        var pump = engine.NextPump();
+        var caller = TryBindEndpoint(activity, pump);
         if (caller is null)
             return null;
-        var callee = TryBindEndpoint(activity);
+        var callee = TryBindEndpoint(activity, pump);
         if (callee is null)
         {
             Release(caller);
@@ -46,14 +48,14 @@ internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress)
         pool.Release(endpoint.RtpPort);
     }
 
-    private RelayEndpoint? TryBindEndpoint(MediaActivity activity)
+    private RelayEndpoint? TryBindEndpoint(MediaActivity activity, IRelayPump pump)
     {
         for (var attempt = 0; attempt < MaxBindAttempts; attempt++)
         {
             if (!pool.TryRent(out var port))
                 return null;
-            var rtp = RelaySocket.TryBind(BindAddress, port, activity);
-            var rtcp = rtp is null ? null : RelaySocket.TryBind(BindAddress, port + 1, activity);
+            var rtp = RelaySocket.TryBind(BindAddress, port, activity, pump);
+            var rtcp = rtp is null ? null : RelaySocket.TryBind(BindAddress, port + 1, activity, pump);
             if (rtp is not null && rtcp is not null)
                 return new RelayEndpoint(port, rtp, rtcp);
             rtp?.Dispose();

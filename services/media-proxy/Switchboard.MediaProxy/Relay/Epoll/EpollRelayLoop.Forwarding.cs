@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+using static Switchboard.MediaProxy.Relay.Epoll.LinuxInterop;
+
+namespace Switchboard.MediaProxy.Relay.Epoll;
+
+internal sealed unsafe partial class EpollRelayLoop
+{
+    // Per wake-up a socket gets at most this many batches, so one busy stream cannot starve the others
+    // (level-triggered epoll reports it again on the next wait).
+    private const int MaxBatchesPerWake = 2;
+
+    /// <summary>Receives what is queued on a ready socket, in batches, and forwards each batch.</summary>
+    private void Drain(RelaySocket socket)
+    {
+        for (var round = 0; round < MaxBatchesPerWake; round++)
+        {
+            _batch.PrepareReceive();
+            var received = RecvMmsg(socket.LoopFd, _batch.Received, RelayBatch.Size, MsgDontWait, null);
+            if (received < 0)
+            {
+                var error = Marshal.GetLastPInvokeError();
+                if (error == EAgain)
+                    return;
+                if (error != EIntr)
+                    socket.Drop(); // a queued ICMP error (ECONNREFUSED...): counted, the socket stays
+                continue;
+            }
+
+            if (received > 0)
+                Forward(socket, received);
+            if (received < RelayBatch.Size)
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Latches and filters each received packet as the async engine does, then sends the accepted ones with one
+    /// sendmmsg on the partner's fd to the partner's peer. The partner is registered on this loop (a stream's
+    /// sockets share a loop), so its fd is valid: only this thread closes it.
+    /// </summary>
+    private void Forward(RelaySocket socket, int received)
+    {
+        var partner = socket.Partner;
+        var target = partner is { LoopFd: >= 0 } && ReferenceEquals(partner.Pump, this) ? partner : null;
+        var address = target?.Latch.Address;
+        var routable = address is not null && _batch.SetDestination(address.Buffer.Span[..address.Size]);
+        int queued = 0, drops = 0;
+        for (var i = 0; i < received; i++)
+        {
+            var truncated = (_batch.Received[i].Header.Flags & MsgTrunc) != 0;
+            if (truncated || !socket.Accept(_batch.Source(i)) || !routable)
+            {
+                drops++;
+                continue;
+            }
+
+            _batch.Queue(queued++, i);
+        }
+
+        if (queued > 0)
+        {
+            var (sent, bytes) = Send(target!.LoopFd, queued);
+            drops += queued - sent;
+            if (sent > 0)
+            {
+                socket.Count(sent, bytes);
+                socket.Activity.Touch();
+            }
+        }
+
+        if (drops > 0)
+            socket.Drop(drops);
+    }
+
+    /// <summary>Sends the queued messages; a message the kernel refuses (full buffer, ICMP error) is dropped.</summary>
+    private (int Sent, long Bytes) Send(int fd, int queued)
+    {
+        int offset = 0, sent = 0;
+        long bytes = 0;
+        while (offset < queued)
+        {
+            var accepted = SendMmsg(fd, _batch.Outgoing + offset, (uint)(queued - offset), MsgDontWait);
+            if (accepted <= 0)
+            {
+                offset++; // skip the refused message; each iteration advances, so the loop is bounded
+                continue;
+            }
+
+            for (var i = offset; i < offset + accepted; i++)
+                bytes += (long)_batch.Outgoing[i].Header.Iov->Length;
+            sent += accepted;
+            offset += accepted;
+        }
+
+        return (sent, bytes);
+    }
+}
