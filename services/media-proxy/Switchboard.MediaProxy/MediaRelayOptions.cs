@@ -21,7 +21,7 @@ public sealed class MediaRelayOptions
     public TimeSpan PortReleaseDelay { get; set; } = TimeSpan.FromSeconds(30);
     public PortsExhaustedAction OnPortsExhausted { get; set; } = PortsExhaustedAction.PassThrough;
     /// <summary>How packets are moved; <see cref="MediaRelayEngine.Epoll"/> is Linux only.</summary>
-    public MediaRelayEngine Engine { get; set; } = MediaRelayEngine.Async;
+    public MediaRelayEngine Engine { get; set; } = OperatingSystem.IsLinux() ? MediaRelayEngine.Epoll : MediaRelayEngine.Async;
     /// <summary>Epoll engine: loop threads, each serving its share of the streams (1 = one core).</summary>
     public int RelayThreads { get; set; } = 1;
 }
