@@ -100,24 +100,28 @@ public sealed class RegisterAuthorizer
         context.Respond(AuthRoleHeaders.ChallengeStatus(AuthRole.Registrar), AuthRoleHeaders.ChallengeReason(AuthRole.Registrar), headers);
     }
 
+    // The Authorization values go as slices of the received bytes: Digest is checked on them without strings.
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
     {
-        var values = new List<string>(1);
+        var values = new List<ReadOnlyMemory<byte>>(1);
         bool ntlm = false;
         foreach (SipHeader header in request.GetHeaders(HeaderKind.Authorization))
         {
-            ReadOnlySpan<byte> value = request.GetValue(header);
-            ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value[..5], "NTLM "u8);
-            values.Add(Encoding.UTF8.GetString(value));
+            ReadOnlyMemory<byte> value = request.Buffer[header.Value.Start..header.Value.End];
+            ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value.Span[..5], "NTLM "u8);
+            values.Add(value);
         }
 
         return new AuthRequest(
-            values,
+            [],
             "REGISTER",
             request.GetString(request.RequestUri) ?? string.Empty,
-            request.GetSpan(request.Body).ToArray(),
+            request.Body.IsPresent ? request.Buffer[request.Body.Start..request.Body.End] : ReadOnlyMemory<byte>.Empty,
             realm,
             secure,
-            ntlm ? SipSignatureFieldsReader.ForRequest(request) : null); // only NTLM signs; Digest pays nothing
+            ntlm ? SipSignatureFieldsReader.ForRequest(request) : null) // only NTLM signs; Digest pays nothing
+        {
+            CredentialBytes = values,
+        };
     }
 }
