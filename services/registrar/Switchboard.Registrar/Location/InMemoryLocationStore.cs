@@ -177,9 +177,9 @@ public sealed class InMemoryLocationStore : ILocationStore, IAsyncDisposable
 
     private static bool ContainsReference(IReadOnlyList<Binding> list, Binding binding)
     {
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (ReferenceEquals(item, binding))
+            if (ReferenceEquals(list[i], binding))
             {
                 return true;
             }
@@ -189,9 +189,9 @@ public sealed class InMemoryLocationStore : ILocationStore, IAsyncDisposable
 
     private static bool ContainsUri(IReadOnlyList<Binding> list, string contactUri)
     {
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (string.Equals(item.ContactUri, contactUri, StringComparison.Ordinal))
+            if (string.Equals(list[i].ContactUri, contactUri, StringComparison.Ordinal))
             {
                 return true;
             }

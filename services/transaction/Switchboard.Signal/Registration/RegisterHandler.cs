@@ -1,3 +1,4 @@
+using System.Text;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
 using Switchboard.Signal.Auth;
@@ -78,14 +79,21 @@ public sealed class RegisterHandler : ISipRequestHandler
     private static bool TryGetAddressOfRecord(SipMessage request, out string user, out string domain)
     {
         user = domain = string.Empty;
-        if (!request.TryGetTo(out SipNameAddress to) || !SipUri.TryParse(request.GetSpan(to.Uri), out SipUri? uri)
-            || uri.User is not { Length: > 0 } name || uri.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        // A view over the received bytes: no copy of the URI, only the two strings the AOR needs.
+        if (!request.TryGetTo(out SipNameAddress to) || !SipUriView.TryParse(request.GetSpan(to.Uri), out SipUriView uri)
+            || !uri.HasUser || uri.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        {
+            return false;
+        }
+
+        string name = PercentEncoding.Decode(uri.User);
+        if (name.Length == 0)
         {
             return false;
         }
 
         user = name;
-        domain = uri.Host.ToLowerInvariant();
+        domain = Encoding.ASCII.GetString(uri.Host).ToLowerInvariant();
         return true;
     }
 
