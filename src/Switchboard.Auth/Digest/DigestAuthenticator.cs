@@ -53,6 +53,9 @@ public sealed class DigestAuthenticator
         return result;
     }
 
+    /// <summary>Whether challenges offer <paramref name="algorithm"/> (Digest advertised and the algorithm configured).</summary>
+    public bool Offers(DigestAlgorithm algorithm) => _options.AdvertiseDigest && _options.DigestAlgorithms.Contains(algorithm);
+
     public string CreateChallenge(string realm, DigestAlgorithm algorithm, bool stale = false)
     {
         Span<char> nonce = stackalloc char[DigestNonces.NonceLength];

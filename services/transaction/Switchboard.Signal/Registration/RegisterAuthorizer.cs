@@ -1,6 +1,7 @@
 using System.Text;
 using Switchboard.Auth;
 using Switchboard.Auth.BruteForce;
+using Switchboard.Auth.Digest;
 using Switchboard.Contracts.Sip;
 using Switchboard.Proxy.Security;
 using Switchboard.Signal.Auth;
@@ -77,14 +78,20 @@ public sealed class RegisterAuthorizer
             case AuthVerdictKind.Unauthorized:
                 _limiter.RecordFailure(source, account);
                 _metrics.AuthFailed();
-                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure).Values);
+                Challenge(context, ChallengeValues(context.Request, realm, secure, stale: false));
                 return RegisterAuthorization.Answered;
             default:
                 bool stale = verdict.Kind == AuthVerdictKind.Stale;
-                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values);
+                Challenge(context, ChallengeValues(context.Request, realm, secure, stale));
                 return RegisterAuthorization.Answered;
         }
     }
+
+    // A client that gets the MD5 challenge alone (SIPp, sipsak) is sent just that one: the others are not written at all.
+    private IReadOnlyList<string> ChallengeValues(SipMessage request, string realm, bool secure, bool stale) =>
+        _authenticator.Digest.Offers(DigestAlgorithm.Md5) && _md5Only.WantsMd5Only(request)
+            ? [_authenticator.Digest.CreateChallenge(realm, DigestAlgorithm.Md5, stale)]
+            : _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values;
 
     private void Challenge(SipRequestContext context, IReadOnlyList<string> values)
     {
