@@ -70,7 +70,7 @@ public sealed class NonceCountTable
                     return NonceCountResult.Replay;
                 }
 
-                node.Value.HighestNc = nc;
+                node.ValueRef.HighestNc = nc;
                 return NonceCountResult.Accepted;
             }
 
@@ -116,11 +116,12 @@ public sealed class NonceCountTable
         _forgottenWatermarkMs = Math.Max(_forgottenWatermarkMs, node.Value.IssuedAtMs);
     }
 
-    private sealed class Entry(string nonce, long issuedAtMs)
+    // A struct inside its list node: one object per remembered nonce besides its string.
+    private struct Entry(string nonce, long issuedAtMs)
     {
-        public string Nonce { get; } = nonce;
+        public readonly string Nonce => nonce;
 
-        public long IssuedAtMs { get; } = issuedAtMs;
+        public readonly long IssuedAtMs => issuedAtMs;
 
         public uint HighestNc { get; set; }
     }

@@ -12,8 +12,9 @@ internal sealed class BindingMerger
     private readonly DateTimeOffset _now;
     private readonly List<Binding> _working;
 
-    // Working binding → the stored binding it descends from (itself when untouched, null when new).
-    private readonly Dictionary<Binding, Binding?> _origin = new(ReferenceEqualityComparer.Instance);
+    // Bindings made by this request → the stored binding each descends from (null when new). Any other working
+    // binding is a stored one, untouched: its own origin. A REGISTER makes a handful, so a list is scanned.
+    private List<(Binding Binding, Binding? Origin)>? _made;
     private HashSet<Binding>? _droppedForLimit; // made only when the contact limit drops bindings
     private bool _wildcard;
 
@@ -22,10 +23,10 @@ internal sealed class BindingMerger
         _request = request;
         _current = current;
         _now = now;
-        _working = [.. current];
+        _working = new List<Binding>(current.Count + 1);
         for (var i = 0; i < current.Count; i++)
         {
-            _origin[current[i]] = current[i];
+            _working.Add(current[i]);
         }
     }
 
@@ -62,7 +63,7 @@ internal sealed class BindingMerger
                 continue;
             }
             var existing = _working[index];
-            var origin = _origin[existing];
+            var origin = OriginOf(existing);
             if (ReferenceEquals(origin, existing) && IsNewerThanRequest(existing))
             {
                 return OutOfOrder();
@@ -85,7 +86,7 @@ internal sealed class BindingMerger
         }
         if (policy == ContactLimitPolicy.DropOldest)
         {
-            var untouched = _working.Where(b => ReferenceEquals(_origin[b], b))
+            var untouched = _working.Where(b => ReferenceEquals(OriginOf(b), b))
                 .OrderBy(b => b.UpdatedAt).ThenBy(b => b.RegisteredAt).ToList();
             for (var i = 0; i < untouched.Count && _working.Count > max; i++)
             {
@@ -101,7 +102,7 @@ internal sealed class BindingMerger
         var events = new List<RegistrarEvent>(_working.Count);
         foreach (var binding in _working)
         {
-            var origin = _origin[binding];
+            var origin = OriginOf(binding);
             if (origin is null)
             {
                 events.Add(new ContactRegistered(binding));
@@ -123,11 +124,26 @@ internal sealed class BindingMerger
         return events;
     }
 
+    private Binding? OriginOf(Binding working)
+    {
+        if (_made is not null)
+        {
+            foreach (var (binding, origin) in _made)
+            {
+                if (ReferenceEquals(binding, working))
+                {
+                    return origin;
+                }
+            }
+        }
+        return working;
+    }
+
     private bool Survives(Binding stored)
     {
         foreach (var binding in _working)
         {
-            if (ReferenceEquals(_origin[binding], stored))
+            if (ReferenceEquals(OriginOf(binding), stored))
             {
                 return true;
             }
@@ -179,7 +195,7 @@ internal sealed class BindingMerger
             _working.RemoveAt(clash);
         }
         _working.Add(binding);
-        _origin[binding] = origin;
+        (_made ??= new(1)).Add((binding, origin));
     }
 
     private bool IsNewerThanRequest(Binding binding) =>
