@@ -99,13 +99,18 @@ public sealed class RegisterHandler : ISipRequestHandler
 
     private static List<KeyValuePair<string, string>> ResponseHeaders(RegisterResult result)
     {
-        var headers = new List<KeyValuePair<string, string>>(result.Contacts.Count + result.Headers.Count);
-        foreach (RegisteredContact contact in result.Contacts)
+        // Room for the Authentication-Info an NTLM-signed answer adds; indexed loops, no boxed enumerators.
+        var headers = new List<KeyValuePair<string, string>>(result.Contacts.Count + result.Headers.Count + 1);
+        for (int i = 0; i < result.Contacts.Count; i++)
         {
-            headers.Add(new("Contact", contact.HeaderValue));
+            headers.Add(new("Contact", result.Contacts[i].HeaderValue));
         }
 
-        headers.AddRange(result.Headers);
+        for (int i = 0; i < result.Headers.Count; i++)
+        {
+            headers.Add(result.Headers[i]);
+        }
+
         return headers;
     }
 }
