@@ -110,13 +110,14 @@ public sealed class RegisterAuthorizer
     // The Authorization values go as slices of the received bytes: Digest is checked on them without strings.
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
     {
-        var values = new List<ReadOnlyMemory<byte>>(1);
+        var values = new ReadOnlyMemory<byte>[request.Count(HeaderKind.Authorization)];
         bool ntlm = false;
+        int count = 0;
         foreach (SipHeader header in request.GetHeaders(HeaderKind.Authorization))
         {
             ReadOnlyMemory<byte> value = request.Buffer[header.Value.Start..header.Value.End];
             ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value.Span[..5], "NTLM "u8);
-            values.Add(value);
+            values[count++] = value;
         }
 
         return new AuthRequest(
