@@ -16,6 +16,7 @@ trap stop TERM INT
 QUIET="--Logging:LogLevel:Default=Warning"
 run() { # run PROJECT_DIR ASSEMBLY ARGS...
   local dll=$ROOT/$1/bin/Release/net10.0/$2.dll
+  [ -n "${PUBLISHED_DIR:-}" ] && dll=$PUBLISHED_DIR/$2/$2.dll # ReadyToRun builds (bench/sip-load.sh R2R=1)
   (cd "$(dirname "$dll")" && exec dotnet "$dll" "${@:3}") &
   PIDS+=($!)
 }

@@ -95,7 +95,7 @@ public sealed class FailoverTests
         var (_, upstream) = await harness.SendAsync(TestMessages.Invite());
 
         Assert.Equal([First, Second, Third], harness.Transport.Started.Select(s => s.Request.Target));
-        Assert.Equal([500], upstream.Statuses);
+        Assert.Equal([503], upstream.Statuses); // nothing could start here: this proxy's own overload
         Assert.Equal(0, harness.Proxy.ActiveContexts);
     }
 

@@ -152,14 +152,27 @@ public sealed class ForkingTests
     }
 
     [Fact]
-    public async Task A_branch_that_cannot_start_counts_as_503_and_the_caller_gets_500()
+    public async Task A_branch_that_cannot_start_is_this_proxys_overload_and_the_caller_gets_503_with_Retry_After()
     {
         var harness = WithBob(("sip:bob@203.0.113.20:5070", 1000));
         harness.Transport.RefuseStarts = true;
 
         var (_, upstream) = await harness.SendAsync(TestMessages.Invite());
 
+        Assert.Equal([503], upstream.Statuses);
+        Assert.Contains("Retry-After: 5\r\n", TestMessages.Text(upstream.Responses[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_503_from_the_callee_reaches_the_caller_as_500()
+    {
+        var harness = WithBob(("sip:bob@203.0.113.20:5070", 1000));
+        var (_, upstream) = await harness.SendAsync(TestMessages.Invite(method: "MESSAGE"));
+
+        harness.Transport.Requests(SipMethod.Message)[0].Respond(503, "busy-server", "Retry-After: 60");
+
         Assert.Equal([500], upstream.Statuses);
+        Assert.DoesNotContain("Retry-After", TestMessages.Text(upstream.Responses[0]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,6 +30,12 @@ public sealed class ProxyOptions
     /// </summary>
     public int MaxServerTargets { get; set; } = 5;
 
+    /// <summary>
+    /// Retry-After seconds in the 503 this proxy answers when it cannot start a client transaction itself (the
+    /// Client Transactions Limit is reached): its own overload, unlike a downstream 503, which §16.7 turns into 500.
+    /// </summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+
     /// <summary>Timer C (RFC 3261 §16.6 step 11): longer than 3 minutes, reset by every provisional response.</summary>
     public TimeSpan TimerC { get; set; } = TimeSpan.FromSeconds(181);
 
@@ -58,6 +64,10 @@ public sealed class ProxyOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(AdvertisedHost);
         ArgumentNullException.ThrowIfNull(ServerNames);
+        if (RetryAfterSeconds is < 0 or > 86_400)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryAfterSeconds), RetryAfterSeconds, "Retry-After must be 0..86400 s.");
+        }
         ArgumentNullException.ThrowIfNull(TrustedNetworks);
         ArgumentNullException.ThrowIfNull(SupportedOptionTags);
         ArgumentNullException.ThrowIfNull(Md5OnlyUserAgents);

@@ -3,6 +3,7 @@ using Switchboard.Signal.Handlers;
 using Switchboard.Sip;
 using Switchboard.Transaction.Dispatch;
 using Switchboard.Transaction.Keys;
+using Switchboard.Transaction.Options;
 using Switchboard.Transaction.Server;
 
 namespace Switchboard.Signal;
@@ -39,9 +40,11 @@ public sealed partial class SipServerCore
                 context.Respond(500, "No Handler");
             }
         }
-        catch (Exception)
+        catch (Exception e)
         {
             _metrics.HandlerFailed();
+            _transactions.ServerLog.Write(
+                TransactionLogLevel.Problems, "Request handler failed, 500 sent: {Error} {Message}", e.GetType().Name, e.ToString());
             if (!context.HasFinalResponse)
             {
                 context.Respond(500, "Server Internal Error");

@@ -56,6 +56,21 @@ public abstract class Transaction
     private protected TransactionOptions Options => Context.Options;
     private protected TransactionLog Log { get; }
 
+    /// <summary>Whether the layer's table no longer counts this transaction as in progress (see <see cref="Table.TransactionTable{T}.TrySettle"/>).</summary>
+    internal bool IsSettled { get; private set; }
+
+    /// <summary>Set by the layer: moves the transaction to the table's settled count, false when that is full.</summary>
+    internal Func<bool>? SettleHandler { get; set; }
+
+    /// <summary>
+    /// Asks the layer to stop counting this transaction as in progress (once): it has its final answer and only
+    /// absorbs retransmissions until its last timer, so it must not hold a place under the Limit meant for work.
+    /// </summary>
+    private protected void Settle()
+    {
+        if (!IsSettled && SettleHandler is { } settle) IsSettled = settle();
+    }
+
     /// <summary>Called once when the machine terminates (the layer removes it from its table).</summary>
     internal void SetTerminatedCallback(Action<Transaction> callback) => _onTerminated = callback;
 

@@ -13,6 +13,7 @@ public sealed class BruteForceLimiter
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LinkedListNode<KeyState>> _keys = new(StringComparer.Ordinal); // guarded by _lock
+    private readonly Dictionary<string, LinkedListNode<KeyState>>.AlternateLookup<ReadOnlySpan<char>> _lookup; // guarded by _lock
     private readonly LinkedList<KeyState> _recency = new();                                          // guarded by _lock
     private readonly BruteForceOptions _options;
     private readonly TimeProvider _time;
@@ -32,6 +33,7 @@ public sealed class BruteForceLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RefuseThreshold, 1);
         _options = options;
         _time = time;
+        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public event Action<LimiterKeyBlocked>? Blocked;
@@ -62,7 +64,9 @@ public sealed class BruteForceLimiter
         LimitVerdict verdict;
         lock (_lock)
         {
-            verdict = Stricter(CheckKey(AddressKey(sourceAddress), now), account is null ? LimitVerdict.Allow : CheckKey(AccountKey(account), now));
+            // Looked up by span: a request from a source with no failures on record allocates no key.
+            verdict = Stricter(
+                CheckKey(new Key('a', sourceAddress), now), account is null ? LimitVerdict.Allow : CheckKey(new Key('u', account), now));
         }
 
         if (verdict.Action == LimitAction.Refuse)
@@ -108,7 +112,7 @@ public sealed class BruteForceLimiter
 
         lock (_lock)
         {
-            if (_keys.TryGetValue(AccountKey(account), out var node) && node.Value.BlockedUntil is null)
+            if (TryFind(new Key('u', account), out var node) && node.Value.BlockedUntil is null)
             {
                 _recency.Remove(node);
                 _keys.Remove(node.Value.Key);
@@ -116,9 +120,9 @@ public sealed class BruteForceLimiter
         }
     }
 
-    private LimitVerdict CheckKey(string key, DateTimeOffset now)
+    private LimitVerdict CheckKey(Key key, DateTimeOffset now)
     {
-        if (!_keys.TryGetValue(key, out var node))
+        if (!TryFind(key, out var node))
         {
             return LimitVerdict.Allow;
         }
@@ -194,6 +198,32 @@ public sealed class BruteForceLimiter
     private static string AddressKey(string address) => "a:" + address;
 
     private static string AccountKey(string account) => "u:" + account;
+
+    private bool TryFind(Key key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LinkedListNode<KeyState>? node)
+    {
+        node = null;
+        if (_keys.Count == 0)
+        {
+            return false;
+        }
+
+        var length = key.Name.Length + 2;
+        char[]? rented = null;
+        var text = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        text[0] = key.Kind;
+        text[1] = ':';
+        key.Name.CopyTo(text[2..]);
+        var found = _lookup.TryGetValue(text[..length], out node);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return found;
+    }
+
+    /// <summary>A key as its kind letter ('a' address, 'u' account) and name: "a:" + name without the string.</summary>
+    private readonly record struct Key(char Kind, string Name);
 
     private sealed class KeyState(string key)
     {

@@ -42,6 +42,23 @@ public static class DigestAlgorithmNames
         return false;
     }
 
+    /// <summary>The same, for the bytes of a received parameter; <paramref name="present"/> false means absent (MD5).</summary>
+    internal static bool TryParse(ReadOnlySpan<byte> name, bool present, out DigestAlgorithm algorithm)
+    {
+        algorithm = !present || System.Text.Ascii.EqualsIgnoreCase(name, "MD5"u8) ? DigestAlgorithm.Md5
+            : System.Text.Ascii.EqualsIgnoreCase(name, "SHA-256"u8) ? DigestAlgorithm.Sha256
+            : System.Text.Ascii.EqualsIgnoreCase(name, "MD5-sess"u8) ? DigestAlgorithm.Md5Sess
+            : System.Text.Ascii.EqualsIgnoreCase(name, "SHA-256-sess"u8) ? DigestAlgorithm.Sha256Sess
+            : (DigestAlgorithm)(-1);
+        if (algorithm < 0)
+        {
+            algorithm = DigestAlgorithm.Md5;
+            return false;
+        }
+
+        return true;
+    }
+
     public static bool IsSession(this DigestAlgorithm algorithm) =>
         algorithm is DigestAlgorithm.Md5Sess or DigestAlgorithm.Sha256Sess;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Switchboard.Auth.Parsing;
 
@@ -41,18 +42,26 @@ public sealed class DigestAuthenticator
             return [];
         }
 
-        var nonce = _nonces.Create(realm);
+        Span<char> nonce = stackalloc char[DigestNonces.NonceLength];
+        _nonces.Create(realm, nonce);
         var result = new string[_options.DigestAlgorithms.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = WriteChallenge(realm, nonce, _options.DigestAlgorithms[i], stale);
+            result[i] = DigestChallengeWriter.Write(realm, nonce, _nonces.Opaque, _options.DigestAlgorithms[i], stale);
         }
 
         return result;
     }
 
-    public string CreateChallenge(string realm, DigestAlgorithm algorithm, bool stale = false) =>
-        WriteChallenge(realm, _nonces.Create(realm), algorithm, stale);
+    /// <summary>Whether challenges offer <paramref name="algorithm"/> (Digest advertised and the algorithm configured).</summary>
+    public bool Offers(DigestAlgorithm algorithm) => _options.AdvertiseDigest && _options.DigestAlgorithms.Contains(algorithm);
+
+    public string CreateChallenge(string realm, DigestAlgorithm algorithm, bool stale = false)
+    {
+        Span<char> nonce = stackalloc char[DigestNonces.NonceLength];
+        _nonces.Create(realm, nonce);
+        return DigestChallengeWriter.Write(realm, nonce, _nonces.Opaque, algorithm, stale);
+    }
 
     /// <summary>Checks the first Digest value among <paramref name="headerValues"/> whose realm is <paramref name="realm"/>.</summary>
     public ValueTask<AuthVerdict> VerifyAsync(
@@ -81,24 +90,26 @@ public sealed class DigestAuthenticator
         return VerifyAsync(credentials, method, requestUri, body, realm, cancellationToken);
     }
 
-    public async ValueTask<AuthVerdict> VerifyAsync(
+    public ValueTask<AuthVerdict> VerifyAsync(
         DigestCredentials credentials, string method, string? requestUri, ReadOnlyMemory<byte> body, string realm, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
         if (!string.Equals(credentials.Realm, realm, StringComparison.Ordinal))
         {
-            return AuthVerdict.NoCredentials();
+            return ValueTask.FromResult(AuthVerdict.NoCredentials());
         }
 
-        var precheck = Precheck(credentials, requestUri);
-        if (precheck is not null)
-        {
-            return precheck.Value;
-        }
+        return VerifyAsync(DigestFields.From(credentials), method, requestUri, body, realm, cancellationToken);
+    }
 
-        var nonceStatus = _nonces.Check(credentials.Nonce, realm, out var issuedAtMs);
-        if (nonceStatus == NonceStatus.Invalid)
+    /// <summary>The check itself, over UTF-8 fields whose realm the caller has matched to <paramref name="realm"/>.</summary>
+    internal async ValueTask<AuthVerdict> VerifyAsync(
+        DigestFields credentials, string method, string? requestUri, ReadOnlyMemory<byte> body, string realm, CancellationToken cancellationToken)
+    {
+        var early = Precheck(credentials, requestUri, realm, out var nonceStatus, out var issuedAtMs);
+        if (early is not null)
         {
-            return AuthVerdict.Unauthorized("nonce not issued by this server", credentials.User);
+            return early.Value;
         }
 
         var ha1 = await _store.GetHa1Async(credentials.User, realm, credentials.Algorithm.Base(), cancellationToken).ConfigureAwait(false);
@@ -116,83 +127,75 @@ public sealed class DigestAuthenticator
         return nonceStatus == NonceStatus.Stale ? AuthVerdict.Stale(credentials.User) : CheckReplay(credentials, issuedAtMs);
     }
 
-    private AuthVerdict? Precheck(DigestCredentials credentials, string? requestUri)
+    private AuthVerdict? Precheck(in DigestFields credentials, string? requestUri, string realm, out NonceStatus nonceStatus, out long issuedAtMs)
     {
+        nonceStatus = NonceStatus.Invalid;
+        issuedAtMs = 0;
         if (!_options.DigestAlgorithms.Contains(credentials.Algorithm))
         {
             return AuthVerdict.Unauthorized("algorithm not accepted", credentials.User);
         }
 
-        if (credentials.Qop is null && !_options.AllowRfc2069)
+        if (credentials.Qop == DigestQop.None && !_options.AllowRfc2069)
         {
             return AuthVerdict.Unauthorized("RFC 2069 digest (no qop) not accepted", credentials.User);
         }
 
-        if (credentials.Qop is not null && !credentials.Qop.Equals("auth", StringComparison.OrdinalIgnoreCase)
-            && !credentials.Qop.Equals("auth-int", StringComparison.OrdinalIgnoreCase))
+        if (credentials.Qop == DigestQop.Unsupported)
         {
             return AuthVerdict.Unauthorized("unsupported qop", credentials.User);
         }
 
-        if (credentials.Opaque is not null && !string.Equals(credentials.Opaque, _nonces.Opaque, StringComparison.Ordinal))
+        if (credentials.HasOpaque && !credentials.Opaque.Span.SequenceEqual(_nonces.OpaqueUtf8))
         {
             return AuthVerdict.Unauthorized("opaque mismatch", credentials.User);
         }
 
-        if (requestUri is not null && !string.Equals(credentials.Uri, requestUri, StringComparison.Ordinal))
+        if (requestUri is not null && !Utf8Text.Matches(credentials.Uri.Span, requestUri))
         {
             return AuthVerdict.Unauthorized("digest uri differs from the request-URI", credentials.User);
         }
 
-        return null;
+        nonceStatus = _nonces.Check(credentials.Nonce.Span, realm, out issuedAtMs);
+        return nonceStatus == NonceStatus.Invalid ? AuthVerdict.Unauthorized("nonce not issued by this server", credentials.User) : null;
     }
 
-    private static bool ResponseMatches(DigestCredentials c, byte[] ha1, string method, ReadOnlySpan<byte> body)
+    private static bool ResponseMatches(in DigestFields c, byte[] ha1, string method, ReadOnlySpan<byte> body)
     {
+        Span<byte> methodUtf8 = stackalloc byte[64];
+        if (!Encoding.UTF8.TryGetBytes(method, methodUtf8, out var methodLength))
+        {
+            methodUtf8 = Encoding.UTF8.GetBytes(method);
+            methodLength = methodUtf8.Length;
+        }
+
         Span<byte> expected = stackalloc byte[32];
-        var length = DigestResponse.ComputeRaw(c.Algorithm, ha1, c.Nonce, c.NonceCount, c.Cnonce, NormalQop(c.Qop), method, c.Uri, body, expected);
+        var qop = c.Qop == DigestQop.AuthInt ? "auth-int"u8 : "auth"u8;
+        var length = DigestResponse.ComputeRaw(
+            c.Algorithm, ha1, c.Nonce.Span, c.NonceCount.Span, c.Cnonce.Span, qop, c.Qop != DigestQop.None, methodUtf8[..methodLength], c.Uri.Span, body, expected);
 
         // Hex compares case-insensitively once decoded; the length is not secret, the bytes are compared in constant time.
         Span<byte> given = stackalloc byte[DigestCredentials.MaxResponseLength / 2];
         return c.Response.Length == 2 * length
-            && Convert.FromHexString(c.Response, given, out _, out var written) == OperationStatus.Done
-            && CryptographicOperations.FixedTimeEquals(expected[..length], given[..written]);
+            && HexDecoder.TryDecode(c.Response.Span, given[..length])
+            && CryptographicOperations.FixedTimeEquals(expected[..length], given[..length]);
     }
 
-    private static string? NormalQop(string? qop) =>
-        qop is null ? null : qop.Equals("auth-int", StringComparison.OrdinalIgnoreCase) ? "auth-int" : "auth";
-
-    private AuthVerdict CheckReplay(DigestCredentials credentials, long issuedAtMs)
+    private AuthVerdict CheckReplay(in DigestFields credentials, long issuedAtMs)
     {
         _counts.PurgeIssuedBefore(_nonces.NowMs - (long)_nonces.Lifetime.TotalMilliseconds);
-        if (credentials.Qop is null && !_options.Rfc2069SingleUse)
+        if (credentials.Qop == DigestQop.None && !_options.Rfc2069SingleUse)
         {
             return AuthVerdict.Ok(credentials.User);
         }
 
         // An RFC 2069 digest has no nc: count it as nc=1 so the nonce serves once.
-        var nc = credentials.Qop is null ? 1u : credentials.Nc;
-        return _counts.TryAdvance(credentials.Nonce, issuedAtMs, nc) switch
+        var nc = credentials.Qop == DigestQop.None ? 1u : credentials.Nc;
+        return _counts.TryAdvance(credentials.Nonce.Span, issuedAtMs, nc) switch
         {
             NonceCountResult.Accepted => AuthVerdict.Ok(credentials.User),
             NonceCountResult.Forgotten => AuthVerdict.Stale(credentials.User),
             _ => AuthVerdict.Unauthorized("nonce count replayed", credentials.User),
         };
-    }
-
-    private string WriteChallenge(string realm, string nonce, DigestAlgorithm algorithm, bool stale)
-    {
-        var writer = new AuthHeaderWriter("Digest")
-            .Quoted("realm", realm)
-            .Quoted("nonce", nonce)
-            .Quoted("opaque", _nonces.Opaque)
-            .Token("algorithm", algorithm.ToWire())
-            .Quoted("qop", "auth,auth-int");
-        if (stale)
-        {
-            writer.Token("stale", "TRUE");
-        }
-
-        return writer.ToString();
     }
 }

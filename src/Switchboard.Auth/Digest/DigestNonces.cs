@@ -31,10 +31,13 @@ public sealed class DigestNonces
         Span<byte> mac = stackalloc byte[MacLength];
         HMACSHA256.HashData(_secret, "switchboard-digest-opaque"u8, mac);
         Opaque = Base64Url.EncodeToString(mac[..18]);
+        OpaqueUtf8 = Encoding.ASCII.GetBytes(Opaque);
     }
 
     /// <summary>The opaque value sent in challenges; clients echo it unchanged.</summary>
     public string Opaque { get; }
+
+    internal byte[] OpaqueUtf8 { get; }
 
     public TimeSpan Lifetime => _lifetime;
 
@@ -45,29 +48,47 @@ public sealed class DigestNonces
 
     public string Create(string realm)
     {
+        Span<char> nonce = stackalloc char[NonceLength];
+        Create(realm, nonce);
+        return new string(nonce);
+    }
+
+    /// <summary>Writes a new nonce (exactly <see cref="NonceLength"/> characters) to <paramref name="destination"/>.</summary>
+    public void Create(string realm, Span<char> destination)
+    {
         Span<byte> raw = stackalloc byte[RawLength];
         BinaryPrimitives.WriteInt64BigEndian(raw, _time.GetUtcNow().ToUnixTimeMilliseconds());
         RandomNumberGenerator.Fill(raw.Slice(TimestampLength, RandomLength));
         ComputeMac(raw[..(TimestampLength + RandomLength)], realm, raw[(TimestampLength + RandomLength)..]);
-        return Base64Url.EncodeToString(raw);
+        Base64Url.EncodeToChars(raw, destination);
     }
 
     /// <summary>Checks origin (constant-time HMAC compare), realm binding and age.</summary>
     public NonceStatus Check(string nonce, string realm, out long issuedAtMs)
     {
         issuedAtMs = 0;
-        if (nonce.Length != NonceLength)
-        {
-            return NonceStatus.Invalid;
-        }
-
         Span<byte> raw = stackalloc byte[RawLength];
         // The OperationStatus overload: TryDecodeFromChars throws on characters outside the alphabet.
-        if (Base64Url.DecodeFromChars(nonce, raw, out _, out var written) != OperationStatus.Done || written != RawLength)
-        {
-            return NonceStatus.Invalid;
-        }
+        return nonce.Length == NonceLength
+            && Base64Url.DecodeFromChars(nonce, raw, out _, out var written) == OperationStatus.Done && written == RawLength
+            ? CheckRaw(raw, realm, out issuedAtMs)
+            : NonceStatus.Invalid;
+    }
 
+    /// <summary>The same for a nonce as received (UTF-8 bytes).</summary>
+    public NonceStatus Check(ReadOnlySpan<byte> nonce, string realm, out long issuedAtMs)
+    {
+        issuedAtMs = 0;
+        Span<byte> raw = stackalloc byte[RawLength];
+        return nonce.Length == NonceLength
+            && Base64Url.DecodeFromUtf8(nonce, raw, out _, out var written) == OperationStatus.Done && written == RawLength
+            ? CheckRaw(raw, realm, out issuedAtMs)
+            : NonceStatus.Invalid;
+    }
+
+    private NonceStatus CheckRaw(ReadOnlySpan<byte> raw, string realm, out long issuedAtMs)
+    {
+        issuedAtMs = 0;
         Span<byte> expected = stackalloc byte[MacLength];
         ComputeMac(raw[..(TimestampLength + RandomLength)], realm, expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, raw[(TimestampLength + RandomLength)..]))

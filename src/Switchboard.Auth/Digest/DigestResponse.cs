@@ -25,7 +25,35 @@ public static class DigestResponse
     internal static int ComputeRaw(
         DigestAlgorithm algorithm, ReadOnlySpan<byte> ha1, string nonce, string? nc, string? cnonce, string? qop, string method, string uri, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        var max = (3 * MaxHexLength) + 16 + Utf8Max(nonce) + Utf8Max(nc) + Utf8Max(cnonce) + Utf8Max(qop) + Utf8Max(method) + Utf8Max(uri);
+        var max = Utf8Max(nonce) + Utf8Max(nc) + Utf8Max(cnonce) + Utf8Max(qop) + Utf8Max(method) + Utf8Max(uri);
+        byte[]? rented = null;
+        var text = max <= 1024 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var pos = 0;
+            var n = Put(text, ref pos, nonce);
+            var c = Put(text, ref pos, nc);
+            var cn = Put(text, ref pos, cnonce);
+            var q = Put(text, ref pos, qop);
+            var m = Put(text, ref pos, method);
+            var u = Put(text, ref pos, uri);
+            return ComputeRaw(algorithm, ha1, text[n], text[c], text[cn], text[q], qop is not null, text[m], text[u], body, destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The same over UTF-8 inputs; <paramref name="hasQop"/> false is the RFC 2069 form (nc, cnonce, qop unused).</summary>
+    internal static int ComputeRaw(
+        DigestAlgorithm algorithm, ReadOnlySpan<byte> ha1, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> nc, ReadOnlySpan<byte> cnonce,
+        ReadOnlySpan<byte> qop, bool hasQop, ReadOnlySpan<byte> method, ReadOnlySpan<byte> uri, ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        var max = (3 * MaxHexLength) + 16 + nonce.Length + nc.Length + cnonce.Length + qop.Length + method.Length + uri.Length;
         byte[]? rented = null;
         var scratch = max <= 1024 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
         try
@@ -36,7 +64,9 @@ public static class DigestResponse
             if (algorithm.IsSession())
             {
                 // HA1-sess = H(HA1 ":" nonce ":" cnonce)  (RFC 7616 §3.4.2)
-                var n = Join(scratch, ha1Hex[..hexLength], nonce, cnonce);
+                var n = Join(scratch, ha1Hex[..hexLength], nonce);
+                cnonce.CopyTo(scratch[n..]);
+                n += cnonce.Length;
                 hexLength = WriteHex(hash[..DigestHash.Hash(algorithm, scratch[..n], hash)], ha1Hex);
             }
 
@@ -44,7 +74,7 @@ public static class DigestResponse
             var pos = Append(scratch, 0, method);
             scratch[pos++] = (byte)':';
             pos = Append(scratch, pos, uri);
-            if (string.Equals(qop, "auth-int", StringComparison.OrdinalIgnoreCase))
+            if (hasQop && Ascii.EqualsIgnoreCase(qop, "auth-int"u8))
             {
                 scratch[pos++] = (byte)':';
                 pos += WriteHex(hash[..DigestHash.Hash(algorithm, body, hash)], scratch[pos..]);
@@ -52,8 +82,8 @@ public static class DigestResponse
 
             WriteHex(hash[..DigestHash.Hash(algorithm, scratch[..pos], hash)], ha2Hex);
 
-            pos = Join(scratch, ha1Hex[..hexLength], nonce, null);
-            if (qop is not null)
+            pos = Join(scratch, ha1Hex[..hexLength], nonce);
+            if (hasQop)
             {
                 pos = Append(scratch, pos, nc);
                 scratch[pos++] = (byte)':';
@@ -75,19 +105,33 @@ public static class DigestResponse
         }
     }
 
-    // Writes hex ":" a ":" [b] — with b null it ends after the second colon.
-    private static int Join(Span<byte> scratch, ReadOnlySpan<byte> hex, string a, string? b)
+    // Writes hex ":" a ":"
+    private static int Join(Span<byte> scratch, ReadOnlySpan<byte> hex, ReadOnlySpan<byte> a)
     {
         hex.CopyTo(scratch);
         var pos = hex.Length;
         scratch[pos++] = (byte)':';
         pos = Append(scratch, pos, a);
         scratch[pos++] = (byte)':';
-        return b is null ? pos : Append(scratch, pos, b);
+        return pos;
     }
 
-    private static int Append(Span<byte> scratch, int pos, string? text) =>
-        text is null ? pos : pos + Encoding.UTF8.GetBytes(text, scratch[pos..]);
+    private static int Append(Span<byte> scratch, int pos, ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(scratch[pos..]);
+        return pos + text.Length;
+    }
+
+    private static Range Put(Span<byte> text, ref int pos, string? value)
+    {
+        var start = pos;
+        if (value is not null)
+        {
+            pos += Encoding.UTF8.GetBytes(value, text[pos..]);
+        }
+
+        return new Range(start, pos);
+    }
 
     private static int Utf8Max(string? text) => text is null ? 0 : Encoding.UTF8.GetMaxByteCount(text.Length);
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Switchboard.Auth.Digest;
 
 /// <summary>
@@ -10,6 +13,7 @@ public sealed class NonceCountTable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries; // guarded by _lock
+    private readonly Dictionary<string, LinkedListNode<Entry>>.AlternateLookup<ReadOnlySpan<char>> _lookup; // guarded by _lock
     private readonly LinkedList<Entry> _order = new();                  // guarded by _lock, oldest first
     private readonly int _capacity;
     private long _forgottenWatermarkMs = long.MinValue;                  // guarded by _lock
@@ -20,6 +24,7 @@ public sealed class NonceCountTable
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
         _entries = new Dictionary<string, LinkedListNode<Entry>>(Math.Min(capacity, 4096), StringComparer.Ordinal);
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count
@@ -36,18 +41,36 @@ public sealed class NonceCountTable
     public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>Records <paramref name="nc"/> for the nonce if it is above every nc seen so far.</summary>
-    public NonceCountResult TryAdvance(string nonce, long issuedAtMs, uint nc)
+    public NonceCountResult TryAdvance(string nonce, long issuedAtMs, uint nc) => TryAdvance(nonce.AsSpan(), nonce, issuedAtMs, nc);
+
+    /// <summary>The same for a nonce as received (ASCII bytes); its string is made only when the nonce is new.</summary>
+    public NonceCountResult TryAdvance(ReadOnlySpan<byte> nonce, long issuedAtMs, uint nc)
+    {
+        var max = Encoding.UTF8.GetMaxCharCount(nonce.Length);
+        char[]? rented = null;
+        var chars = max <= 256 ? stackalloc char[max] : (rented = ArrayPool<char>.Shared.Rent(max));
+        var length = Encoding.UTF8.GetChars(nonce, chars);
+        var result = TryAdvance(chars[..length], null, issuedAtMs, nc);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    private NonceCountResult TryAdvance(ReadOnlySpan<char> nonce, string? text, long issuedAtMs, uint nc)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(nonce, out var node))
+            if (_lookup.TryGetValue(nonce, out var node))
             {
                 if (nc <= node.Value.HighestNc)
                 {
                     return NonceCountResult.Replay;
                 }
 
-                node.Value.HighestNc = nc;
+                node.ValueRef.HighestNc = nc;
                 return NonceCountResult.Accepted;
             }
 
@@ -61,7 +84,8 @@ public sealed class NonceCountTable
                 EvictOldest();
             }
 
-            _entries[nonce] = _order.AddLast(new Entry(nonce, issuedAtMs) { HighestNc = nc });
+            text ??= new string(nonce);
+            _entries[text] = _order.AddLast(new Entry(text, issuedAtMs) { HighestNc = nc });
             return NonceCountResult.Accepted;
         }
     }
@@ -92,11 +116,12 @@ public sealed class NonceCountTable
         _forgottenWatermarkMs = Math.Max(_forgottenWatermarkMs, node.Value.IssuedAtMs);
     }
 
-    private sealed class Entry(string nonce, long issuedAtMs)
+    // A struct inside its list node: one object per remembered nonce besides its string.
+    private struct Entry(string nonce, long issuedAtMs)
     {
-        public string Nonce { get; } = nonce;
+        public readonly string Nonce => nonce;
 
-        public long IssuedAtMs { get; } = issuedAtMs;
+        public readonly long IssuedAtMs => issuedAtMs;
 
         public uint HighestNc { get; set; }
     }

@@ -165,21 +165,33 @@ public sealed class InMemoryLocationStore : ILocationStore, IAsyncDisposable
 
     private static IReadOnlyList<Binding> Unexpired(Binding[] bindings, DateTimeOffset now)
     {
+        // No lambda here: a closure over `now` would be allocated on every call, expired bindings or not.
+        var live = 0;
         foreach (var binding in bindings)
         {
-            if (binding.IsExpiredAt(now))
+            live += binding.IsExpiredAt(now) ? 0 : 1;
+        }
+        if (live == bindings.Length)
+        {
+            return bindings;
+        }
+        var unexpired = new Binding[live];
+        var at = 0;
+        foreach (var binding in bindings)
+        {
+            if (!binding.IsExpiredAt(now))
             {
-                return bindings.Where(b => !b.IsExpiredAt(now)).ToArray();
+                unexpired[at++] = binding;
             }
         }
-        return bindings;
+        return unexpired;
     }
 
     private static bool ContainsReference(IReadOnlyList<Binding> list, Binding binding)
     {
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (ReferenceEquals(item, binding))
+            if (ReferenceEquals(list[i], binding))
             {
                 return true;
             }
@@ -189,9 +201,9 @@ public sealed class InMemoryLocationStore : ILocationStore, IAsyncDisposable
 
     private static bool ContainsUri(IReadOnlyList<Binding> list, string contactUri)
     {
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (string.Equals(item.ContactUri, contactUri, StringComparison.Ordinal))
+            if (string.Equals(list[i].ContactUri, contactUri, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -12,9 +12,10 @@ internal sealed class BindingMerger
     private readonly DateTimeOffset _now;
     private readonly List<Binding> _working;
 
-    // Working binding → the stored binding it descends from (itself when untouched, null when new).
-    private readonly Dictionary<Binding, Binding?> _origin = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Binding> _droppedForLimit = new(ReferenceEqualityComparer.Instance);
+    // Bindings made by this request → the stored binding each descends from (null when new). Any other working
+    // binding is a stored one, untouched: its own origin. A REGISTER makes a handful, so a list is scanned.
+    private List<(Binding Binding, Binding? Origin)>? _made;
+    private HashSet<Binding>? _droppedForLimit; // made only when the contact limit drops bindings
     private bool _wildcard;
 
     public BindingMerger(RegisterRequest request, IReadOnlyList<Binding> current, DateTimeOffset now)
@@ -22,10 +23,10 @@ internal sealed class BindingMerger
         _request = request;
         _current = current;
         _now = now;
-        _working = [.. current];
-        foreach (var binding in current)
+        _working = new List<Binding>(current.Count + 1);
+        for (var i = 0; i < current.Count; i++)
         {
-            _origin[binding] = binding;
+            _working.Add(current[i]);
         }
     }
 
@@ -35,9 +36,9 @@ internal sealed class BindingMerger
     /// same Call-ID (§10.3 step 6: then the update is aborted).</summary>
     public RegisterResult? RemoveAll()
     {
-        foreach (var binding in _current)
+        for (var i = 0; i < _current.Count; i++)
         {
-            if (IsNewerThanRequest(binding))
+            if (IsNewerThanRequest(_current[i]))
             {
                 return OutOfOrder();
             }
@@ -49,8 +50,9 @@ internal sealed class BindingMerger
 
     public RegisterResult? Apply(IReadOnlyList<PlannedContact> plans)
     {
-        foreach (var plan in plans)
+        for (var p = 0; p < plans.Count; p++)
         {
+            var plan = plans[p];
             var index = FindMatch(plan);
             if (index < 0)
             {
@@ -61,7 +63,7 @@ internal sealed class BindingMerger
                 continue;
             }
             var existing = _working[index];
-            var origin = _origin[existing];
+            var origin = OriginOf(existing);
             if (ReferenceEquals(origin, existing) && IsNewerThanRequest(existing))
             {
                 return OutOfOrder();
@@ -84,12 +86,12 @@ internal sealed class BindingMerger
         }
         if (policy == ContactLimitPolicy.DropOldest)
         {
-            var untouched = _working.Where(b => ReferenceEquals(_origin[b], b))
+            var untouched = _working.Where(b => ReferenceEquals(OriginOf(b), b))
                 .OrderBy(b => b.UpdatedAt).ThenBy(b => b.RegisteredAt).ToList();
             for (var i = 0; i < untouched.Count && _working.Count > max; i++)
             {
                 _working.Remove(untouched[i]);
-                _droppedForLimit.Add(untouched[i]);
+                (_droppedForLimit ??= new(ReferenceEqualityComparer.Instance)).Add(untouched[i]);
             }
         }
         return _working.Count > max ? RegisterResult.Fail(403, "Too Many Contacts") : null;
@@ -97,31 +99,60 @@ internal sealed class BindingMerger
 
     public IReadOnlyList<RegistrarEvent> Events()
     {
-        var events = new List<RegistrarEvent>();
-        var survivors = new HashSet<Binding>(ReferenceEqualityComparer.Instance);
+        var events = new List<RegistrarEvent>(_working.Count);
         foreach (var binding in _working)
         {
-            var origin = _origin[binding];
+            var origin = OriginOf(binding);
             if (origin is null)
             {
                 events.Add(new ContactRegistered(binding));
-                continue;
             }
-            survivors.Add(origin);
-            if (!ReferenceEquals(origin, binding))
+            else if (!ReferenceEquals(origin, binding))
             {
                 events.Add(new ContactRefreshed(binding, origin));
             }
         }
-        foreach (var binding in _current.Where(b => !survivors.Contains(b)))
+        // An AOR holds a handful of bindings: a scan per stored binding beats building a set.
+        for (var i = 0; i < _current.Count; i++)
         {
-            events.Add(new ContactRemoved(binding, RemovalReason(binding)));
+            var binding = _current[i];
+            if (!Survives(binding))
+            {
+                events.Add(new ContactRemoved(binding, RemovalReason(binding)));
+            }
         }
         return events;
     }
 
+    private Binding? OriginOf(Binding working)
+    {
+        if (_made is not null)
+        {
+            foreach (var (binding, origin) in _made)
+            {
+                if (ReferenceEquals(binding, working))
+                {
+                    return origin;
+                }
+            }
+        }
+        return working;
+    }
+
+    private bool Survives(Binding stored)
+    {
+        foreach (var binding in _working)
+        {
+            if (ReferenceEquals(OriginOf(binding), stored))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ContactRemovalReason RemovalReason(Binding binding) =>
-        _droppedForLimit.Contains(binding) ? ContactRemovalReason.ContactLimit
+        _droppedForLimit?.Contains(binding) == true ? ContactRemovalReason.ContactLimit
         : _wildcard ? ContactRemovalReason.Wildcard
         : ContactRemovalReason.Unregistered;
 
@@ -131,37 +162,52 @@ internal sealed class BindingMerger
     {
         if (plan.InstanceId is not null)
         {
-            var byInstance = _working.FindIndex(b =>
-                string.Equals(b.InstanceId, plan.InstanceId, StringComparison.Ordinal) && b.RegId == plan.RegId);
-            if (byInstance >= 0)
+            for (var i = 0; i < _working.Count; i++)
             {
-                return byInstance;
+                var b = _working[i];
+                if (string.Equals(b.InstanceId, plan.InstanceId, StringComparison.Ordinal) && b.RegId == plan.RegId)
+                {
+                    return i;
+                }
             }
         }
-        return _working.FindIndex(b => string.Equals(b.ContactUri, plan.Uri, StringComparison.Ordinal));
+        return IndexOfUri(plan.Uri);
+    }
+
+    private int IndexOfUri(string uri)
+    {
+        for (var i = 0; i < _working.Count; i++)
+        {
+            if (string.Equals(_working[i].ContactUri, uri, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void Add(Binding binding, Binding? origin)
     {
         // An instance that moved onto a URI another binding holds takes that URI over.
-        var clash = _working.FindIndex(b => string.Equals(b.ContactUri, binding.ContactUri, StringComparison.Ordinal));
+        var clash = IndexOfUri(binding.ContactUri);
         if (clash >= 0)
         {
             _working.RemoveAt(clash);
         }
         _working.Add(binding);
-        _origin[binding] = origin;
+        (_made ??= new(1)).Add((binding, origin));
     }
 
     private bool IsNewerThanRequest(Binding binding) =>
         string.Equals(binding.CallId, _request.CallId, StringComparison.Ordinal) && _request.CSeq <= binding.CSeq;
 
-    private Binding Create(PlannedContact plan) => new(
-        _request.Aor, plan.Uri, plan.Q, _now.AddSeconds(plan.ExpiresSeconds), _request.CallId, _request.CSeq,
-        plan.InstanceId, plan.RegId, _request.Path, _request.Flow, plan.OtherParams, _now, _now);
+    private Binding Create(PlannedContact plan) => Create(plan, _now);
 
-    private Binding Refresh(Binding existing, PlannedContact plan) =>
-        Create(plan) with { RegisteredAt = existing.RegisteredAt };
+    private Binding Create(PlannedContact plan, DateTimeOffset registeredAt) => new(
+        _request.Aor, plan.Uri, plan.Q, _now.AddSeconds(plan.ExpiresSeconds), _request.CallId, _request.CSeq,
+        plan.InstanceId, plan.RegId, _request.Path, _request.Flow, plan.OtherParams, registeredAt, _now);
+
+    private Binding Refresh(Binding existing, PlannedContact plan) => Create(plan, existing.RegisteredAt);
 
     // §10.3 step 7 says only that "the request fails"; 500 is the code §10.3 names for a failed
     // update and what other registrars (JAIN-SIP's reference registrar) send.

@@ -12,8 +12,9 @@ internal sealed class ContactPlanner(ExpiryPolicy expiry)
             return RegisterResult.Fail(400, "Invalid Expires header");
         }
         var tooBrief = false;
-        foreach (var contact in request.Contacts)
+        for (var i = 0; i < request.Contacts.Count; i++)
         {
+            var contact = request.Contacts[i];
             if (string.IsNullOrWhiteSpace(contact.Uri))
             {
                 return RegisterResult.Fail(400, "Empty Contact URI");

@@ -20,9 +20,9 @@ public sealed record RegisterRequest(
 {
     internal bool Supports(string optionTag)
     {
-        foreach (var tag in Supported)
+        for (var i = 0; i < Supported.Count; i++)
         {
-            if (string.Equals(tag, optionTag, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Supported[i], optionTag, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -1,4 +1,3 @@
-using System.Text;
 using Switchboard.Registrar.Location;
 
 namespace Switchboard.Registrar.Registration;
@@ -11,28 +10,38 @@ public sealed record RegisteredContact(Binding Binding, long ExpiresSeconds)
     public string ToHeaderValue()
     {
         var b = Binding;
-        var text = new StringBuilder(b.ContactUri.Length + 64);
-        text.Append('<').Append(b.ContactUri).Append(">;expires=").Append(ExpiresSeconds);
+        var text = new ContactText(stackalloc char[256]);
+        text.Append('<');
+        text.Append(b.ContactUri);
+        text.Append(">;expires=");
+        text.Append(ExpiresSeconds);
         if (b.Q.IsSpecified)
         {
-            text.Append(";q=").Append(b.Q.ToString());
+            text.Append(";q=");
+            text.Append(b.Q.ToString());
         }
         if (b.InstanceId is not null)
         {
-            text.Append(";+sip.instance=\"").Append(b.InstanceId).Append('"');
+            text.Append(";+sip.instance=\"");
+            text.Append(b.InstanceId);
+            text.Append('"');
         }
         if (b.RegId is { } regId)
         {
-            text.Append(";reg-id=").Append(regId);
+            text.Append(";reg-id=");
+            text.Append(regId);
         }
-        foreach (var (name, value) in b.OtherParams)
+        for (var i = 0; i < b.OtherParams.Count; i++)
         {
-            text.Append(';').Append(name);
+            var (name, value) = b.OtherParams[i];
+            text.Append(';');
+            text.Append(name);
             if (value is not null)
             {
-                text.Append('=').Append(value);
+                text.Append('=');
+                text.Append(value);
             }
         }
-        return text.ToString();
+        return text.ToStringAndDispose();
     }
 }

@@ -62,7 +62,7 @@ public sealed class RegistrationService : IRegistrar, IDisposable
             return Ok(request, _store.Lookup(request.Aor)); // a query: list, change nothing
         }
         List<PlannedContact>? plans = null;
-        var refusal = request.Contacts.Any(c => c.IsWildcard)
+        var refusal = HasWildcard(request)
             ? ValidateWildcard(request)
             : rules.Planner.TryPlan(request, out plans);
         if (refusal is not null)
@@ -82,8 +82,9 @@ public sealed class RegistrationService : IRegistrar, IDisposable
     // The bindings are committed by now; a failing event sink must not turn the 200 into an error.
     private void Publish(IReadOnlyList<RegistrarEvent> events)
     {
-        foreach (var registrarEvent in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var registrarEvent = events[i];
             try
             {
                 _events.Publish(registrarEvent);
@@ -139,8 +140,9 @@ public sealed class RegistrationService : IRegistrar, IDisposable
         var now = _time.GetUtcNow();
         // A stable insertion sort: an AOR has a handful of bindings, and equal ones keep their stored order.
         var live = new List<Binding>(bindings.Count);
-        foreach (var binding in bindings)
+        for (var b = 0; b < bindings.Count; b++)
         {
+            var binding = bindings[b];
             if (binding.IsExpiredAt(now))
             {
                 continue;
@@ -161,7 +163,10 @@ public sealed class RegistrationService : IRegistrar, IDisposable
         if (request.Supports("path"))
         {
             // RFC 3327 §5.3: the Path values go back to the UA (in order) only if it supports Path.
-            headers.AddRange(request.Path.Select(p => new KeyValuePair<string, string>("Path", p)));
+            for (var i = 0; i < request.Path.Count; i++)
+            {
+                headers.Add(new("Path", request.Path[i]));
+            }
         }
         if (UsesOutbound(request))
         {
@@ -196,7 +201,27 @@ public sealed class RegistrationService : IRegistrar, IDisposable
 
     // RFC 5626 §6: outbound applies when a Contact has instance + reg-id and the first hop (the top
     // Path entry, or this registrar when there is no Path) supports outbound (";ob").
-    private static bool UsesOutbound(RegisterRequest request) =>
-        request.Contacts.Any(c => c is { RegId: not null, InstanceId: not null, IsWildcard: false })
-        && (request.Path.Count == 0 || request.Path[0].Contains(";ob", StringComparison.OrdinalIgnoreCase));
+    private static bool UsesOutbound(RegisterRequest request)
+    {
+        for (var i = 0; i < request.Contacts.Count; i++)
+        {
+            if (request.Contacts[i] is { RegId: not null, InstanceId: not null, IsWildcard: false })
+            {
+                return request.Path.Count == 0 || request.Path[0].Contains(";ob", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return false;
+    }
+
+    private static bool HasWildcard(RegisterRequest request)
+    {
+        for (var i = 0; i < request.Contacts.Count; i++)
+        {
+            if (request.Contacts[i].IsWildcard)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

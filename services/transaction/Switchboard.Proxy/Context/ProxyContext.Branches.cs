@@ -121,7 +121,7 @@ internal sealed partial class ProxyContext
         if (!_services.Transport.StartClientTransaction(new ProxyOutgoingRequest(bytes, id, Request.Method, MethodToken, destination), branch)
             && !TryFailover(branch, 503))
         {
-            Complete(branch, new BranchFinal(503, null));
+            Complete(branch, new BranchFinal(503, null, Overloaded: true));
         }
     }
 

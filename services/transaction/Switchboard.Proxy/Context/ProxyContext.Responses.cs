@@ -169,7 +169,7 @@ internal sealed partial class ProxyContext
         return targets;
     }
 
-    /// <summary>§16.7 steps 6–8: the best response; 503 becomes 500; 401/407 carry every branch's challenges; none: 408.</summary>
+    /// <summary>§16.7 steps 6–8: the best response; a downstream 503 becomes 500 (our own overload stays 503); 401/407 carry every branch's challenges; none: 408.</summary>
     private void SendBestResponse()
     {
         _finalSent = true;
@@ -177,7 +177,11 @@ internal sealed partial class ProxyContext
         BranchFinal? final = best >= 0 ? _finals[best] : null;
         int status = final?.StatusCode ?? (_cancelled ? 487 : 408);
         byte[] bytes;
-        if (status == 503 || final?.Response is null)
+        if (final is { Overloaded: true })
+        {
+            bytes = LocalResponses.Create(Request, 503, null, [new("Retry-After", _services.Options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+        else if (status == 503 || final?.Response is null)
         {
             status = status == 503 ? 500 : status;
             bytes = LocalResponses.Create(Request, status, null);

@@ -33,7 +33,8 @@ public sealed class Md5OnlyClients
     private static bool IsMd5(string value) =>
         value.Contains("algorithm=MD5,", StringComparison.OrdinalIgnoreCase) || value.EndsWith("algorithm=MD5", StringComparison.OrdinalIgnoreCase);
 
-    private bool WantsMd5Only(SipMessage request)
+    /// <summary>True when the sender of <paramref name="request"/> is one of the clients that get the MD5 challenge alone.</summary>
+    public bool WantsMd5Only(SipMessage request)
     {
         if (_userAgentPrefixes.Count == 0 || !request.TryGetFirst(HeaderKind.UserAgent, out SipHeader header))
         {

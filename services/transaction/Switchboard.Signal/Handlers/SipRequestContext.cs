@@ -83,9 +83,10 @@ public sealed class SipRequestContext
         SipMessageWriter writer = SipResponseFactory.WriteResponseHead(request, statusCode, reason, statusCode == 100 ? default : tag, output);
         if (headers is not null)
         {
-            foreach (var (name, value) in headers)
+            // Indexed: foreach over the interface would box the list's enumerator on every response.
+            for (int i = 0; i < headers.Count; i++)
             {
-                writer.WriteHeader(name, value);
+                writer.WriteHeader(headers[i].Key, headers[i].Value);
             }
         }
 

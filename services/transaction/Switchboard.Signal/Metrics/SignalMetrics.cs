@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Prometheus;
 using Switchboard.Transaction;
 using Switchboard.Transaction.Metrics;
@@ -22,6 +23,10 @@ public sealed class SignalMetrics
     private readonly Gauge _liveClient;
     private readonly Gauge _settled;
 
+    // Children looked up once: WithLabels(params string[]) allocates its array on every call.
+    private readonly Counter.Child[] _responsesByClass;
+    private readonly ConcurrentDictionary<string, Counter.Child> _requestsByMethod = new(StringComparer.Ordinal);
+
     public SignalMetrics(IMetricFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -39,6 +44,7 @@ public sealed class SignalMetrics
         _liveServer = factory.CreateGauge("switchboard_signal_server_transactions", "Live server transactions.");
         _liveClient = factory.CreateGauge("switchboard_signal_client_transactions", "Live client transactions.");
         _settled = factory.CreateGauge("switchboard_signal_settled_transactions", "Completed transactions kept only to absorb retransmissions (server and client tables).");
+        _responsesByClass = [.. ClassLabels.Select(label => _responses.WithLabels(label))];
     }
 
     public long Refused => (long)_refused.Value;
@@ -64,9 +70,10 @@ public sealed class SignalMetrics
     public long StatelessResponses(int status) => (long)_stateless.WithLabels(StatusLabel(status)).Value;
 
     /// <summary>Counts a request; pass "other" for unknown methods so a peer cannot mint label values.</summary>
-    public void RequestReceived(string method) => _requests.WithLabels(method).Inc();
+    public void RequestReceived(string method) =>
+        _requestsByMethod.GetOrAdd(method, static (m, requests) => requests.WithLabels(m), _requests).Inc();
 
-    public void ResponseSent(int status) => _responses.WithLabels(ClassLabel(status)).Inc();
+    public void ResponseSent(int status) => _responsesByClass[ClassIndex(status)].Inc();
 
     public void StatelessSent(int status)
     {
@@ -100,14 +107,16 @@ public sealed class SignalMetrics
     /// <summary>Copies the settled (completed) entry count of the transaction tables into its gauge.</summary>
     public void UpdateSettled(int settled) => _settled.Set(settled);
 
-    private static string ClassLabel(int status) => status switch
+    private static readonly string[] ClassLabels = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];
+
+    private static int ClassIndex(int status) => status switch
     {
-        < 200 => "1xx",
-        < 300 => "2xx",
-        < 400 => "3xx",
-        < 500 => "4xx",
-        < 600 => "5xx",
-        _ => "6xx",
+        < 200 => 0,
+        < 300 => 1,
+        < 400 => 2,
+        < 500 => 3,
+        < 600 => 4,
+        _ => 5,
     };
 
     private static string StatusLabel(int status) => status.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -6,18 +6,16 @@ using Switchboard.Transaction.Transport;
 namespace Switchboard.Signal.Proxying;
 
 /// <summary>A proxy branch's way to its next hop (a flow, or an address the proxy located), over the edge.</summary>
-internal sealed class ClientFlowTransport : ITransactionTransport
+internal sealed class ClientFlowTransport : ITransactionTransport, ISendFailureSink
 {
     private readonly SipOutbound _outbound;
     private readonly ResponseRoute _route;
-    private readonly Action _onFailure;
     private ClientTransaction? _transaction;
 
     public ClientFlowTransport(SipOutbound outbound, SendTarget target)
     {
         _outbound = outbound;
         _route = new ResponseRoute(target, null);
-        _onFailure = ReportFailure;
     }
 
     public bool IsReliable => _route.IsReliable;
@@ -25,7 +23,7 @@ internal sealed class ClientFlowTransport : ITransactionTransport
     /// <summary>The transaction to tell about failures found after <see cref="Send"/> returned.</summary>
     public void Attach(ClientTransaction transaction) => Volatile.Write(ref _transaction, transaction);
 
-    public bool Send(ReadOnlyMemory<byte> message) => _outbound.Send(message, _route, _onFailure);
+    public bool Send(ReadOnlyMemory<byte> message) => _outbound.Send(message, _route, this);
 
-    private void ReportFailure() => Volatile.Read(ref _transaction)?.OnTransportError();
+    void ISendFailureSink.OnSendFailed() => Volatile.Read(ref _transaction)?.OnTransportError();
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Switchboard.Auth;
 using Switchboard.Auth.BruteForce;
+using Switchboard.Auth.Digest;
 using Switchboard.Contracts.Sip;
 using Switchboard.Proxy.Security;
 using Switchboard.Signal.Auth;
@@ -77,14 +78,20 @@ public sealed class RegisterAuthorizer
             case AuthVerdictKind.Unauthorized:
                 _limiter.RecordFailure(source, account);
                 _metrics.AuthFailed();
-                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure).Values);
+                Challenge(context, ChallengeValues(context.Request, realm, secure, stale: false));
                 return RegisterAuthorization.Answered;
             default:
                 bool stale = verdict.Kind == AuthVerdictKind.Stale;
-                Challenge(context, _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values);
+                Challenge(context, ChallengeValues(context.Request, realm, secure, stale));
                 return RegisterAuthorization.Answered;
         }
     }
+
+    // A client that gets the MD5 challenge alone (SIPp, sipsak) is sent just that one: the others are not written at all.
+    private IReadOnlyList<string> ChallengeValues(SipMessage request, string realm, bool secure, bool stale) =>
+        _authenticator.Digest.Offers(DigestAlgorithm.Md5) && _md5Only.WantsMd5Only(request)
+            ? [_authenticator.Digest.CreateChallenge(realm, DigestAlgorithm.Md5, stale)]
+            : _authenticator.CreateChallenge(AuthRole.Registrar, realm, secure, stale).Values;
 
     private void Challenge(SipRequestContext context, IReadOnlyList<string> values)
     {
@@ -100,24 +107,29 @@ public sealed class RegisterAuthorizer
         context.Respond(AuthRoleHeaders.ChallengeStatus(AuthRole.Registrar), AuthRoleHeaders.ChallengeReason(AuthRole.Registrar), headers);
     }
 
+    // The Authorization values go as slices of the received bytes: Digest is checked on them without strings.
     private static AuthRequest ToAuthRequest(SipMessage request, string realm, bool secure)
     {
-        var values = new List<string>(1);
+        var values = new ReadOnlyMemory<byte>[request.Count(HeaderKind.Authorization)];
         bool ntlm = false;
+        int count = 0;
         foreach (SipHeader header in request.GetHeaders(HeaderKind.Authorization))
         {
-            ReadOnlySpan<byte> value = request.GetValue(header);
-            ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value[..5], "NTLM "u8);
-            values.Add(Encoding.UTF8.GetString(value));
+            ReadOnlyMemory<byte> value = request.Buffer[header.Value.Start..header.Value.End];
+            ntlm |= value.Length > 4 && Ascii.EqualsIgnoreCase(value.Span[..5], "NTLM "u8);
+            values[count++] = value;
         }
 
         return new AuthRequest(
-            values,
+            [],
             "REGISTER",
             request.GetString(request.RequestUri) ?? string.Empty,
-            request.GetSpan(request.Body).ToArray(),
+            request.Body.IsPresent ? request.Buffer[request.Body.Start..request.Body.End] : ReadOnlyMemory<byte>.Empty,
             realm,
             secure,
-            ntlm ? SipSignatureFieldsReader.ForRequest(request) : null); // only NTLM signs; Digest pays nothing
+            ntlm ? SipSignatureFieldsReader.ForRequest(request) : null) // only NTLM signs; Digest pays nothing
+        {
+            CredentialBytes = values,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Switchboard.Contracts.Registrar;
 using Switchboard.Contracts.Routing;
 using Switchboard.Signal.Auth;
@@ -78,26 +79,38 @@ public sealed class RegisterHandler : ISipRequestHandler
     private static bool TryGetAddressOfRecord(SipMessage request, out string user, out string domain)
     {
         user = domain = string.Empty;
-        if (!request.TryGetTo(out SipNameAddress to) || !SipUri.TryParse(request.GetSpan(to.Uri), out SipUri? uri)
-            || uri.User is not { Length: > 0 } name || uri.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        // A view over the received bytes: no copy of the URI, only the two strings the AOR needs.
+        if (!request.TryGetTo(out SipNameAddress to) || !SipUriView.TryParse(request.GetSpan(to.Uri), out SipUriView uri)
+            || !uri.HasUser || uri.Scheme is not (UriScheme.Sip or UriScheme.Sips))
+        {
+            return false;
+        }
+
+        string name = PercentEncoding.Decode(uri.User);
+        if (name.Length == 0)
         {
             return false;
         }
 
         user = name;
-        domain = uri.Host.ToLowerInvariant();
+        domain = Encoding.ASCII.GetString(uri.Host).ToLowerInvariant();
         return true;
     }
 
     private static List<KeyValuePair<string, string>> ResponseHeaders(RegisterResult result)
     {
-        var headers = new List<KeyValuePair<string, string>>(result.Contacts.Count + result.Headers.Count);
-        foreach (RegisteredContact contact in result.Contacts)
+        // Room for the Authentication-Info an NTLM-signed answer adds; indexed loops, no boxed enumerators.
+        var headers = new List<KeyValuePair<string, string>>(result.Contacts.Count + result.Headers.Count + 1);
+        for (int i = 0; i < result.Contacts.Count; i++)
         {
-            headers.Add(new("Contact", contact.HeaderValue));
+            headers.Add(new("Contact", result.Contacts[i].HeaderValue));
         }
 
-        headers.AddRange(result.Headers);
+        for (int i = 0; i < result.Headers.Count; i++)
+        {
+            headers.Add(result.Headers[i]);
+        }
+
         return headers;
     }
 }

@@ -32,7 +32,7 @@ internal static class RegisterRequestReader
 
     private static List<RegisterContact> ReadContacts(SipMessage message)
     {
-        var contacts = new List<RegisterContact>();
+        var contacts = new List<RegisterContact>(1);
         foreach (SipHeader header in message.GetHeaders(HeaderKind.Contact))
         {
             if (message.TryGetContact(header, out SipContact contact))
@@ -78,9 +78,15 @@ internal static class RegisterRequestReader
             others);
     }
 
-    private static List<string> ReadValues(SipMessage message, HeaderKind kind)
+    // Most REGISTERs carry no Path and no Supported: those get the shared empty list.
+    private static IReadOnlyList<string> ReadValues(SipMessage message, HeaderKind kind)
     {
-        var values = new List<string>();
+        if (!message.Contains(kind))
+        {
+            return [];
+        }
+
+        var values = new List<string>(1);
         foreach (SipHeader header in message.GetHeaders(kind))
         {
             values.Add(Encoding.UTF8.GetString(message.GetValue(header)));

@@ -22,7 +22,11 @@ public sealed class SipOutbound
     }
 
     /// <summary>False when the send failed synchronously; later failures go to <paramref name="onFailure"/>.</summary>
-    public bool Send(ReadOnlyMemory<byte> message, ResponseRoute route, Action? onFailure = null)
+    public bool Send(ReadOnlyMemory<byte> message, ResponseRoute route, Action? onFailure = null) =>
+        Send(message, route, onFailure is null ? null : new ActionSink(onFailure));
+
+    /// <summary>The same, reporting a later failure to <paramref name="onFailure"/> (no delegate per transport).</summary>
+    public bool Send(ReadOnlyMemory<byte> message, ResponseRoute route, ISendFailureSink? onFailure)
     {
         ValueTask<SendResult> pending;
         try
@@ -66,7 +70,7 @@ public sealed class SipOutbound
         return false;
     }
 
-    private async Task CompleteAsync(ValueTask<SendResult> pending, ReadOnlyMemory<byte> message, ResponseRoute route, Action? onFailure)
+    private async Task CompleteAsync(ValueTask<SendResult> pending, ReadOnlyMemory<byte> message, ResponseRoute route, ISendFailureSink? onFailure)
     {
         try
         {
@@ -87,6 +91,11 @@ public sealed class SipOutbound
         }
 
         _metrics.SendFailed();
-        onFailure?.Invoke();
+        onFailure?.OnSendFailed();
+    }
+
+    private sealed class ActionSink(Action action) : ISendFailureSink
+    {
+        public void OnSendFailed() => action();
     }
 }

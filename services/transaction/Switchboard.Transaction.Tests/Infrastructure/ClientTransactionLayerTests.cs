@@ -61,4 +61,49 @@ public sealed class ClientTransactionLayerTests : IDisposable
         Assert.Equal(0, _layer.Table.Count);
         Assert.Equal(["final 200 200", "final 200 200"], _user.Events);
     }
+
+    [Fact]
+    public void AnsweredTransactions_LeaveTheLimit_UntilTheirTimersEnd()
+    {
+        var transport = _h.Transport(reliable: false);
+        _layer.Start(ClientKey("z9hG4bK-a"), isInvite: true, Bytes("A"), transport, _user, out _);
+        _layer.Start(ClientKey("z9hG4bK-b", method: "BYE"), isInvite: false, Bytes("B"), transport, _user, out _);
+        Assert.Equal(ClientStartResult.Refused, _layer.Start(ClientKey("z9hG4bK-c"), isInvite: true, Bytes("C"), transport, _user, out _));
+
+        _layer.ReceiveResponse(ClientKey("z9hG4bK-a"), 200, Bytes("200"));          // Accepted: Timer M, 32 s
+        _layer.ReceiveResponse(ClientKey("z9hG4bK-b", method: "BYE"), 200, Bytes("200")); // Completed: Timer K, 5 s
+
+        Assert.Equal(2, _layer.Table.SettledCount);
+        Assert.Equal(ClientStartResult.Started, _layer.Start(ClientKey("z9hG4bK-c"), isInvite: true, Bytes("C"), transport, _user, out _));
+        Assert.Equal(ClientStartResult.Started, _layer.Start(ClientKey("z9hG4bK-d"), isInvite: true, Bytes("D"), transport, _user, out _));
+        Assert.Equal(ClientStartResult.Refused, _layer.Start(ClientKey("z9hG4bK-e"), isInvite: true, Bytes("E"), transport, _user, out _));
+        Assert.True(_layer.ReceiveResponse(ClientKey("z9hG4bK-a"), 200, Bytes("200"))); // still absorbs retransmissions
+
+        _h.Clock.RunToSeconds(5);
+        Assert.Equal(1, _layer.Table.SettledCount);
+        Assert.Equal(3, _layer.Table.Count);
+    }
+
+    [Fact]
+    public void AFailureOverUdp_LeavesTheLimit_ForTimerD()
+    {
+        var transport = _h.Transport(reliable: false);
+        _layer.Start(ClientKey("z9hG4bK-a"), isInvite: true, Bytes("A"), transport, _user, out _);
+        _layer.Start(ClientKey("z9hG4bK-b"), isInvite: true, Bytes("B"), transport, _user, out _);
+        _layer.ReceiveResponse(ClientKey("z9hG4bK-a"), 486, Bytes("486"));
+
+        Assert.Equal(1, _layer.Table.SettledCount);
+        Assert.Equal(ClientStartResult.Started, _layer.Start(ClientKey("z9hG4bK-c"), isInvite: true, Bytes("C"), transport, _user, out _));
+    }
+
+    [Fact]
+    public void OverReliableTransports_AnsweredNonInvites_EndAtOnce()
+    {
+        var transport = _h.Transport(reliable: true);
+        _layer.Start(ClientKey("z9hG4bK-a", method: "BYE"), isInvite: false, Bytes("A"), transport, _user, out _);
+        _layer.ReceiveResponse(ClientKey("z9hG4bK-a", method: "BYE"), 200, Bytes("200"));
+
+        Assert.Equal(0, _layer.Table.Count);
+        Assert.Equal(0, _layer.Table.SettledCount);
+    }
 }

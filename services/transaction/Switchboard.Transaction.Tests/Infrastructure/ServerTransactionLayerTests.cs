@@ -90,4 +90,23 @@ public sealed class ServerTransactionLayerTests : IDisposable
         Assert.Equal(ServerReceiveResult.Created,
             _layer.Receive(ServerKey(method: "OPTIONS"), ServerRequestKind.NonInvite, Bytes("OPTIONS"), transport, out _));
     }
+
+    [Fact]
+    public void AnInviteAnswered2xx_LeavesTheLimit_ForTimerL()
+    {
+        var transport = _h.Transport(reliable: false);
+        _layer.Receive(ServerKey("z9hG4bK-1"), ServerRequestKind.Invite, Bytes("INVITE"), transport, out var first);
+        _layer.Receive(ServerKey("z9hG4bK-2"), ServerRequestKind.Invite, Bytes("INVITE"), transport, out _);
+        first!.SendResponse(200, Bytes("200"));
+
+        Assert.Equal(1, _layer.Table.SettledCount);
+        Assert.Equal(ServerReceiveResult.Created,
+            _layer.Receive(ServerKey("z9hG4bK-3"), ServerRequestKind.Invite, Bytes("INVITE"), transport, out _));
+        Assert.Equal(ServerReceiveResult.Retransmission,
+            _layer.Receive(ServerKey("z9hG4bK-1"), ServerRequestKind.Invite, Bytes("INVITE"), transport, out _));
+
+        _h.Clock.RunToSeconds(32);
+        Assert.Equal(0, _layer.Table.SettledCount);
+        Assert.Equal(2, _layer.Table.Count);
+    }
 }

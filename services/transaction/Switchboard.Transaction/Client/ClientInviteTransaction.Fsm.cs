@@ -52,6 +52,7 @@ public sealed partial class ClientInviteTransaction
                 CancelAll();
                 State = ClientInviteState.Accepted;
                 _timerM = Schedule(Options.Timeout64T1, static s => ((ClientInviteTransaction)s!).Input(ClientInviteInput.TimerM));
+                Settle();
                 Notify(TuEvent.Final, statusCode, response);
                 break;
             case ClientInviteInput.Failure:
@@ -78,7 +79,11 @@ public sealed partial class ClientInviteTransaction
         }
         var timerD = IsReliable ? TimeSpan.Zero : Options.TimerD;
         if (timerD == TimeSpan.Zero) Terminate();
-        else _timerD = Schedule(timerD, static s => ((ClientInviteTransaction)s!).Input(ClientInviteInput.TimerD));
+        else
+        {
+            _timerD = Schedule(timerD, static s => ((ClientInviteTransaction)s!).Input(ClientInviteInput.TimerD));
+            Settle();
+        }
     }
 
     private void OnCompleted(ClientInviteInput input, ReadOnlyMemory<byte> response)

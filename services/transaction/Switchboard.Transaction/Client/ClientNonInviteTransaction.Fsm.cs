@@ -63,8 +63,13 @@ public sealed partial class ClientNonInviteTransaction
         Cancel(ref _timerF);
         State = ClientNonInviteState.Completed;
         Notify(TuEvent.Final, statusCode, response);
-        if (IsReliable) Terminate();
-        else _timerK = Schedule(Options.T4, static s => ((ClientNonInviteTransaction)s!).Input(ClientNonInviteInput.TimerK));
+        if (IsReliable)
+        {
+            Terminate();
+            return;
+        }
+        _timerK = Schedule(Options.T4, static s => ((ClientNonInviteTransaction)s!).Input(ClientNonInviteInput.TimerK));
+        Settle();
     }
 
     private void Terminate()

@@ -14,6 +14,7 @@ public sealed class ClientTransactionLayer
     private readonly TransactionContext _context;
     private readonly IAckBuilder _ackBuilder;
     private readonly Action<Transaction> _onTerminated;
+    private readonly Func<bool> _settle;
 
     /// <summary>Creates the layer; <paramref name="ackBuilder"/> builds ACKs for non-2xx INVITE responses.</summary>
     public ClientTransactionLayer(TransactionContext context, IAckBuilder ackBuilder)
@@ -22,8 +23,12 @@ public sealed class ClientTransactionLayer
         ArgumentNullException.ThrowIfNull(ackBuilder);
         _context = context;
         _ackBuilder = ackBuilder;
-        Table = new TransactionTable<ClientTransaction>(context.Options.Shards, context.Options.Client.Limit);
-        _onTerminated = tx => Table.Remove(tx.Key, (ClientTransaction)tx);
+        // Completed and Accepted transactions (Timers D, K, M: up to 32 s after the answer) count apart, up to
+        // CompletedLimit, or 1,600 calls/s would fill a 50,000 Limit with calls already answered.
+        Table = new TransactionTable<ClientTransaction>(
+            context.Options.Shards, context.Options.Client.Limit, context.Options.Client.CompletedLimit);
+        _onTerminated = tx => Table.Remove(tx.Key, (ClientTransaction)tx, tx.IsSettled);
+        _settle = Table.TrySettle;
     }
 
     /// <summary>The live client transactions.</summary>
@@ -41,6 +46,7 @@ public sealed class ClientTransactionLayer
         {
             case TableAddResult.Added:
                 created.SetTerminatedCallback(_onTerminated);
+                created.SettleHandler = _settle;
                 created.Start();
                 transaction = created;
                 return ClientStartResult.Started;

@@ -11,7 +11,9 @@ public sealed class TransactionSideOptions
     /// for Timer J, 64*T1 = 32 s) that do not count towards <see cref="Limit"/>. The default fits a sustained
     /// 20,000 requests/s (640,000 records). A completed REGISTER transaction holds about 1 KB (measured: 992 B,
     /// of which ~420 B is the 200 OK itself), so the default bounds this state at roughly 0.7 GB.
-    /// Beyond it, completed transactions count towards <see cref="Limit"/> again.
+    /// Beyond it, completed transactions count towards <see cref="Limit"/> again. INVITE transactions in Accepted
+    /// (Timer L, 32 s after a 2xx) or Confirmed count here too. Client side: INVITE transactions in Accepted (Timer M, 32 s) or Completed (Timer D) and non-INVITE ones in
+    /// Completed (Timer K, 5 s): answered, they only absorb retransmissions (at 2,000 calls/s, 64,000 of them).
     /// </summary>
     public int CompletedLimit { get; set; } = 700_000;
 

@@ -36,6 +36,7 @@ public sealed partial class ServerInviteTransaction
                 State = ServerInviteState.Accepted;
                 _timerL = Schedule(Options.Timeout64T1, static s => ((ServerInviteTransaction)s!).Input(ServerInviteInput.TimerL));
                 SendResponseBytes(message, retransmission: false);
+                Settle(); // answered: only 2xx retransmissions and stray ACKs until Timer L
                 break;
             case ServerInviteInput.Failure:
                 EnterCompleted(message);
@@ -82,7 +83,11 @@ public sealed partial class ServerInviteTransaction
                 Cancel(ref _timerH);
                 State = ServerInviteState.Confirmed;
                 if (IsReliable) Terminate();
-                else _timerI = Schedule(Options.T4, static s => ((ServerInviteTransaction)s!).Input(ServerInviteInput.TimerI));
+                else
+                {
+                    _timerI = Schedule(Options.T4, static s => ((ServerInviteTransaction)s!).Input(ServerInviteInput.TimerI));
+                    Settle();
+                }
                 break;
             case ServerInviteInput.TransportError:
                 Terminate();

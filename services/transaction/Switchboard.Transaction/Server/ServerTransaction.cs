@@ -22,12 +22,6 @@ public abstract class ServerTransaction : Transaction
     /// </summary>
     public ReadOnlyMemory<byte> Request { get; private protected set; }
 
-    /// <summary>Whether the layer's table no longer counts this transaction as in progress (see <see cref="Table.TransactionTable{T}.TrySettle"/>).</summary>
-    internal bool IsSettled { get; private set; }
-
-    /// <summary>Set by the layer: moves the transaction to the table's settled count, false when that is full.</summary>
-    internal Func<bool>? SettleHandler { get; set; }
-
     /// <summary>
     /// Set by the layer when it keeps completed responses outside transaction objects: takes the final response of a
     /// completed non-INVITE transaction over an unreliable transport and answers whether it will resend it for Timer J
@@ -37,12 +31,6 @@ public abstract class ServerTransaction : Transaction
 
     /// <summary>Hands the final response to the layer's settled store; true when the transaction may terminate now.</summary>
     private protected bool TrySettleAway(ReadOnlyMemory<byte> response) => SettleAwayHandler is { } away && away(this, response);
-
-    /// <summary>Asks the layer to stop counting this transaction as in progress (once).</summary>
-    private protected void Settle()
-    {
-        if (!IsSettled && SettleHandler is { } settle) IsSettled = settle();
-    }
 
     /// <summary>The transaction user.</summary>
     public IServerTransactionUser User { get; }

@@ -30,9 +30,20 @@ internal sealed class AllocationSampler : EventListener
 
         long perOp = (GC.GetAllocatedBytesForCurrentThread() - before) / count;
         sampler.Dispose();
+        // The same count of harness-only runs (a 401 is the sender's last response while Digest is on).
+        bench.DeliverUnauthenticated();
+
+        long harnessBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < count; i++)
+        {
+            bench.HarnessOnly();
+        }
+
+        long harnessPerOp = (GC.GetAllocatedBytesForCurrentThread() - harnessBefore) / count;
         var (transactions, bytesEach) = bench.MeasureRetained();
         bench.Cleanup();
         Console.WriteLine($"{(digest ? "digest pair" : "REGISTER")}: {perOp} B allocated per operation (this thread)");
+        Console.WriteLine($"  of which the harness (request texts, client side of the digest): {harnessPerOp} B; server core: {perOp - harnessPerOp} B");
         Console.WriteLine($"retained: {bytesEach} B per server transaction in Completed ({transactions} expired by Timer J)");
         sampler.Print();
     }

@@ -83,6 +83,33 @@ public class RegisterCoreBenchmarks
         return _sender.LastStatus;
     }
 
+    /// <summary>One REGISTER without credentials: with Digest on, the sender's last response is then a 401.</summary>
+    public void DeliverUnauthenticated()
+    {
+        long n = ++_n;
+        Deliver(RegisterText("user" + (n % Users).ToString("D4"), n, 1, null));
+    }
+
+    /// <summary>
+    /// The client side of <see cref="Register"/> alone (request texts and bytes, for a pair reading the last 401 and
+    /// answering it), without delivering anything: what the harness adds to the bytes per operation.
+    /// </summary>
+    public int HarnessOnly()
+    {
+        long n = ++_n;
+        string user = "user" + (n % Users).ToString("D4");
+        int length = Encoding.ASCII.GetBytes(RegisterText(user, n, 1, null)).Length;
+        if (!Digest)
+        {
+            return length;
+        }
+
+        string challenge = _sender.ChallengeMd5();
+        var client = new DigestClient(user, "pw" + user[4..]);
+        client.TryCreateAuthorization(challenge, "REGISTER", "sip:127.0.0.1:5060", default, out string? authorization, out _);
+        return length + Encoding.ASCII.GetBytes(RegisterText(user, n, 2, authorization)).Length;
+    }
+
     /// <summary>
     /// Heap bytes held per live server transaction in steady traffic: the heap with the table full (Timer J
     /// keeps about 32,000 completed transactions at one operation per simulated millisecond) minus the heap
