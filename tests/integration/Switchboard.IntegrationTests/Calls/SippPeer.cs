@@ -14,15 +14,16 @@ internal static partial class SippPeer
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
     /// <summary>
-    /// Registers <paramref name="user"/> (password user + "pw") over UDP with Contact = 127.0.0.1:<paramref name="port"/>
-    /// (call_register_tcp_contact.xml: the same Contact with transport=tcp).
+    /// Registers <paramref name="user"/> (password user + "pw") over UDP with Contact = <paramref name="address"/>:<paramref name="port"/>
+    /// (call_register_tcp_contact.xml: the same Contact with transport=tcp), sent from that address.
     /// </summary>
-    public static async Task RegisterAsync(SwitchboardDeployment deployment, string user, int port, string scenario = "call_register.xml")
+    public static async Task RegisterAsync(SwitchboardDeployment deployment, string user, int port, string scenario = "call_register.xml",
+        string address = "127.0.0.1")
     {
         var result = await ExternalTool.RunAsync("sipp",
         [
             $"127.0.0.1:{deployment.SipPort}", "-sf", Scenario(scenario), "-s", user, "-au", user, "-ap", user + "pw",
-            "-i", "127.0.0.1", "-p", port.ToString(), "-m", "1", "-timeout", "15s", "-timeout_error", "-nostdin", "-trace_err",
+            "-i", address, "-p", port.ToString(), "-m", "1", "-timeout", "15s", "-timeout_error", "-nostdin", "-trace_err",
         ], TimeSpan.FromSeconds(30), deployment.DataDirectory);
         Assert.True(result.ExitCode == 0, $"REGISTER {user} from {port}:\n{result.Output}");
     }

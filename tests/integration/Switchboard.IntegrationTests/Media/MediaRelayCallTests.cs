@@ -19,14 +19,14 @@ public sealed class MediaRelayCallTests(MediaRelayDeployment deployment) : IClas
     public async Task A_lan_to_wan_call_has_its_rtp_relayed_both_ways_and_bye_removes_the_relay()
     {
         var calleePort = FreePorts.Next();
-        var (calleeMedia, callerMedia) = (EvenPort(), EvenPort());
+        var (calleeMedia, callerMedia) = (EvenPorts.Next(), EvenPorts.Next());
         await SippPeer.RegisterAsync(deployment, "bob", calleePort);
         var callee = ExternalTool.RunAsync("sipp",
         [
             "-sf", SippPeer.Scenario("call_uas.xml"), "-s", "bob", "-i", "127.0.0.1", "-p", calleePort.ToString(),
             "-mp", calleeMedia.ToString(), "-rtp_echo", "-m", "1", "-timeout", "40s", "-timeout_error", "-nostdin", "-trace_err",
         ], RunLimit, deployment.DataDirectory);
-        await WaitForUdpListenerAsync(calleePort); // the caller has no digest round trip to give the callee time to start
+        await MediaSipp.WaitForUdpListenerAsync(calleePort, callee); // the caller has no digest round trip to give the callee time to start
         var caller = ExternalTool.RunAsync("sipp",
         [
             $"127.0.0.1:{deployment.SipPort}", "-sf", SippPeer.Scenario("media_uac.xml"), "-s", "bob",
@@ -92,52 +92,5 @@ public sealed class MediaRelayCallTests(MediaRelayDeployment deployment) : IClas
         }
 
         Assert.Fail(failure);
-    }
-
-    /// <summary>Waits (up to 10 s) until something is bound to UDP 127.0.0.1:<paramref name="port"/>.</summary>
-    private static async Task WaitForUdpListenerAsync(int port)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork,
-                    System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-                probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                return; // taken: SIPp listens
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"nothing listens on UDP {port}");
-    }
-
-    /// <summary>
-    /// An even port free for UDP with the odd one above it (RTP and RTCP). Linux hands out odd ports to bind(0), so
-    /// the even one below a free odd port is checked by binding it.
-    /// </summary>
-    private static int EvenPort()
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var odd = FreePorts.Next();
-            var even = odd % 2 == 0 ? odd : odd - 1;
-            try
-            {
-                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork,
-                    System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-                probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, even));
-                return even;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-            }
-        }
-
-        throw new InvalidOperationException("no even free port");
     }
 }

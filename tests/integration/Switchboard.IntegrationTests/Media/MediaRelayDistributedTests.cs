@@ -23,6 +23,10 @@ public sealed class MediaRelayDistributedTests(MediaDistributedDeployment deploy
         await MediaCallFlows.SilentCallLosesItsRelayAsync(deployment, deployment.SessionApis, MediaDistributedDeployment.MediaTimeout);
 
     [Fact]
+    public async Task A_lan_call_that_comes_back_from_the_wan_ends_with_direct_media_and_no_relay_on_either_instance() =>
+        await MediaLoopFlow.DirectMediaRoundTheLoopAsync(deployment, deployment.SessionApis);
+
+    [Fact]
     public async Task After_sigkill_of_the_call_s_media_proxy_the_same_call_id_gets_a_relay_from_the_survivor()
     {
         var callId = MediaSipp.NewCallId("kill");

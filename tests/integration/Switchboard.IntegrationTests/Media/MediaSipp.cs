@@ -73,15 +73,15 @@ internal static class MediaSipp
         await socket.SendToAsync(Encoding.ASCII.GetBytes(info), SocketFlags.None, new IPEndPoint(IPAddress.Loopback, sipPort));
     }
 
-    /// <summary>Waits (up to 10 s) until something is bound to UDP 127.0.0.1:<paramref name="port"/>.</summary>
-    private static async Task WaitForUdpListenerAsync(int port, Task<ExternalTool.Result> run)
+    /// <summary>Waits (up to 10 s) until something is bound to UDP <paramref name="address"/>:<paramref name="port"/>.</summary>
+    public static async Task WaitForUdpListenerAsync(int port, Task<ExternalTool.Result> run, string address = "127.0.0.1")
     {
         for (var i = 0; i < 100 && !run.IsCompleted; i++)
         {
             try
             {
                 using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                probe.Bind(new IPEndPoint(IPAddress.Parse(address), port));
             }
             catch (SocketException)
             {
@@ -92,6 +92,6 @@ internal static class MediaSipp
         }
 
         var output = run.IsCompleted ? (await run).Output : "(still running)";
-        Assert.Fail($"the callee SIPp does not listen on UDP {port}:\n{output}");
+        Assert.Fail($"the callee SIPp does not listen on UDP {address}:{port}:\n{output}");
     }
 }
