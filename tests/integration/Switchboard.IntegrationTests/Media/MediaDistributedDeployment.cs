@@ -8,7 +8,7 @@ namespace Switchboard.IntegrationTests.Media;
 /// among <c>Services:media-proxy-grpc</c>) and an edge. LAN = 127.0.0.2, loopback trusted, as in
 /// <see cref="MediaRelayDeployment"/>.
 /// </summary>
-public sealed class MediaDistributedDeployment : SwitchboardDeployment
+public class MediaDistributedDeployment : SwitchboardDeployment
 {
     public static readonly string[] MediaProxies = ["media-a", "media-b"];
 
@@ -25,6 +25,12 @@ public sealed class MediaDistributedDeployment : SwitchboardDeployment
     public IReadOnlyDictionary<string, string> SessionApiOf => _mediaHttp.ToDictionary(p => p.Key, p => p.Value + "/api/media/sessions");
 
     public IReadOnlyList<string> SessionApis => MediaProxies.Select(name => SessionApiOf[name]).ToArray();
+
+    /// <summary>Bus settings of a variant for the media proxies and the transaction service (none: in-process buses).</summary>
+    protected virtual IEnumerable<string> BusArguments => [];
+
+    /// <summary>Extra proxy settings of a variant.</summary>
+    protected virtual IEnumerable<string> ProxyArguments => [];
 
     private static string MediaProxyService =>
         RepositoryPaths.HostDll("services/media-proxy/Switchboard.MediaProxy.Service", "Switchboard.MediaProxy.Service");
@@ -62,7 +68,7 @@ public sealed class MediaDistributedDeployment : SwitchboardDeployment
                 $"--MediaProxy:PortRangeSlot={slot}",
                 $"--MediaProxy:MediaTimeout={MediaTimeout:c}",
                 "--MediaProxy:TimeoutSweepInterval=00:00:01",
-            ]), _mediaHttp[name] + "/health"), _mediaHttp[name] + "/health"));
+            ]).Concat(BusArguments), _mediaHttp[name] + "/health"), _mediaHttp[name] + "/health"));
         }
 
         await router.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
@@ -83,7 +89,7 @@ public sealed class MediaDistributedDeployment : SwitchboardDeployment
                 $"--Proxy:TlsPort={TlsPort}",
                 $"--Proxy:Media:LanNetworks:0={MediaRelayDeployment.LanAddress}/32",
                 "--Proxy:TrustedNetworks:0=127.0.0.0/8",
-            ]), $"http://127.0.0.1:{transactionHttp}/health");
+            ]).Concat(BusArguments).Concat(ProxyArguments), $"http://127.0.0.1:{transactionHttp}/health");
         await transaction.WaitForHttpAsync($"http://127.0.0.1:{transactionHttp}/health", TimeSpan.FromSeconds(60));
         var edge = Start("edge", RepositoryPaths.EdgeService,
             EdgeArguments().Concat([
@@ -93,4 +99,19 @@ public sealed class MediaDistributedDeployment : SwitchboardDeployment
         await edge.WaitForHttpAsync($"http://127.0.0.1:{edgeHttp}/health", TimeSpan.FromSeconds(60));
         await WaitForSipAsync(TimeSpan.FromSeconds(30));
     }
+}
+
+/// <summary>
+/// The two-relay distributed wiring on the RabbitMQ of <c>SWITCHBOARD_RABBITMQ</c>, the proxy ending calls whose media
+/// timed out: <c>MediaSessionTimedOut</c> travels from a media-proxy process to the transaction service over the broker.
+/// </summary>
+public sealed class MediaTimeoutByeDistributedDeployment : MediaDistributedDeployment
+{
+    private readonly RabbitMqBroker _broker = RabbitMqBroker.FromEnvironment();
+
+    public override string Name => "distributed (two media relays, RabbitMQ, calls ended on timeout)";
+
+    protected override IEnumerable<string> BusArguments => ["--Bus:Transport=RabbitMq", $"--Bus:RabbitMq:Uri={_broker.Uri}"];
+
+    protected override IEnumerable<string> ProxyArguments => ["--Proxy:Media:EndCallOnTimeout=true"];
 }
