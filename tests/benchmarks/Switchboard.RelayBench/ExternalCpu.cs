@@ -2,16 +2,39 @@ using System.Globalization;
 
 namespace Switchboard.RelayBench;
 
-/// <summary>User + system CPU time of another process, from /proc/PID/stat (fields 14 and 15, in clock ticks).</summary>
+/// <summary>User + system CPU time from /proc stat files (fields 14 and 15, in clock ticks).</summary>
 internal static class ExternalCpu
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static TimeSpan Of(int pid)
+    /// <summary>CPU time of another process (all its threads).</summary>
+    public static TimeSpan Of(int pid) => pid <= 0 ? TimeSpan.Zero : FromStat(File.ReadAllText($"/proc/{pid}/stat"));
+
+    /// <summary>
+    /// CPU time of this process's threads whose name starts with <paramref name="prefix"/> (the epoll relay's loop
+    /// threads are <c>relay-epoll-N</c>): what relaying costs, without the load generator in the same process.
+    /// </summary>
+    public static TimeSpan OfOwnThreads(string prefix)
     {
-        if (pid <= 0)
-            return TimeSpan.Zero;
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var total = TimeSpan.Zero;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal))
+                    total += FromStat(File.ReadAllText(Path.Combine(task, "stat")));
+            }
+            catch (IOException)
+            {
+                // the thread ended between listing and reading
+            }
+        }
+
+        return total;
+    }
+
+    private static TimeSpan FromStat(string stat)
+    {
         // The command name (field 2) is in parentheses and may hold spaces: split after the last ')'.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

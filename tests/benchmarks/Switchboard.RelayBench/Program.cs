@@ -4,4 +4,5 @@ using Switchboard.RelayBench;
 var options = BenchOptions.Parse(args);
 using var bench = new RelayBenchRun(options);
 var result = await bench.Run();
+Console.WriteLine(BenchResult.Header);
 Console.WriteLine(result.Describe(options));
