@@ -23,6 +23,6 @@ internal static class DigestHash
 
     public static int Hash(DigestAlgorithm algorithm, ReadOnlySpan<byte> data, Span<byte> destination) =>
         algorithm.Base() == DigestAlgorithm.Md5
-            ? MD5.HashData(data, destination)
+            ? Md5.HashData(data, destination)
             : SHA256.HashData(data, destination);
 }

@@ -18,18 +18,20 @@ public sealed class DigestNonces
     private const int MacLength = 32;
     private const int RawLength = TimestampLength + RandomLength + MacLength;
 
-    private readonly byte[] _secret;
+    private readonly HmacSha256Pool _mac;
+    private readonly NonceRandom _random = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
     public DigestNonces(byte[]? secret, TimeSpan lifetime, TimeProvider time)
     {
-        _secret = secret is { Length: > 0 } ? (byte[])secret.Clone() : RandomNumberGenerator.GetBytes(32);
+        var key = secret is { Length: > 0 } ? (byte[])secret.Clone() : RandomNumberGenerator.GetBytes(32);
+        _mac = new HmacSha256Pool(key);
         _lifetime = lifetime;
         _time = time;
         // Derived from the secret so every instance sharing the secret hands out the same opaque.
         Span<byte> mac = stackalloc byte[MacLength];
-        HMACSHA256.HashData(_secret, "switchboard-digest-opaque"u8, mac);
+        HMACSHA256.HashData(key, "switchboard-digest-opaque"u8, mac);
         Opaque = Base64Url.EncodeToString(mac[..18]);
         OpaqueUtf8 = Encoding.ASCII.GetBytes(Opaque);
     }
@@ -58,7 +60,7 @@ public sealed class DigestNonces
     {
         Span<byte> raw = stackalloc byte[RawLength];
         BinaryPrimitives.WriteInt64BigEndian(raw, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        RandomNumberGenerator.Fill(raw.Slice(TimestampLength, RandomLength));
+        _random.Fill(raw.Slice(TimestampLength, RandomLength));
         ComputeMac(raw[..(TimestampLength + RandomLength)], realm, raw[(TimestampLength + RandomLength)..]);
         Base64Url.EncodeToChars(raw, destination);
     }
@@ -104,12 +106,11 @@ public sealed class DigestNonces
 
     private void ComputeMac(ReadOnlySpan<byte> prefix, string realm, Span<byte> destination)
     {
-        var max = prefix.Length + Encoding.UTF8.GetMaxByteCount(realm.Length);
+        var max = Encoding.UTF8.GetMaxByteCount(realm.Length);
         byte[]? rented = null;
-        var input = max <= 1024 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        prefix.CopyTo(input);
-        var length = prefix.Length + Encoding.UTF8.GetBytes(realm, input[prefix.Length..]);
-        HMACSHA256.HashData(_secret, input[..length], destination);
+        var realmUtf8 = max <= 1024 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var length = Encoding.UTF8.GetBytes(realm, realmUtf8);
+        _mac.Compute(prefix, realmUtf8[..length], destination);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

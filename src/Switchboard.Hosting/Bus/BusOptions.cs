@@ -10,6 +10,9 @@ public sealed class BusOptions
 
     public RabbitMqBusOptions RabbitMq { get; set; } = new();
 
+    /// <summary>In-memory bus only: do not publish events that no registered consumer accepts (see <see cref="InMemoryEventSink"/>).</summary>
+    public bool SkipUnconsumedInMemory { get; set; } = true;
+
     /// <summary>The queue between <see cref="Switchboard.Contracts.IEventPublisher"/> callers and the bus.</summary>
     public EventQueueOptions Queue { get; set; } = new();
 

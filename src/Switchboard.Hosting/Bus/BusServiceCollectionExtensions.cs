@@ -49,6 +49,12 @@ public static class BusServiceCollectionExtensions
         services.TryAddSingleton<EventQueueMetrics>();
         services.TryAddSingleton<EventQueue>();
         services.TryAddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventQueue>());
+        if (!options.UsesRabbitMq && options.SkipUnconsumedInMemory)
+        {
+            // Read when first resolved, once every registration (consumers included) is in the collection.
+            services.TryAddSingleton<IEventSink>(sp => new InMemoryEventSink(sp.GetRequiredService<IBus>(), ConsumedMessageTypes.From(services)));
+        }
+
         services.TryAddSingleton<IEventSink, MassTransitEventSink>();
         services.AddHostedService<EventDrainService>();
         return services;

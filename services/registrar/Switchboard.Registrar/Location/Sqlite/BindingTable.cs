@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Switchboard.Registrar.Location.Sqlite;
 
@@ -31,34 +32,30 @@ internal static class BindingTable
 
     public const string DeleteExpired = "DELETE FROM bindings WHERE expires_at <= $now";
 
-    private static readonly string[] s_upsertParameters =
-    [
-        "$aor", "$contact", "$q", "$expires_at", "$call_id", "$cseq", "$instance", "$reg_id", "$path", "$params",
-        "$edge", "$transport", "$local_addr", "$local_port", "$remote_addr", "$remote_port", "$connection_id",
-        "$received", "$rport", "$registered_at", "$updated_at",
-    ];
-
-    public static void AddUpsertParameters(SqliteCommand command)
+    /// <summary>Binds <paramref name="b"/> to the <see cref="Upsert"/> statement, in its VALUES order (1-based).</summary>
+    public static void BindUpsert(sqlite3_stmt statement, Binding b)
     {
-        foreach (var name in s_upsertParameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-    }
-
-    public static void BindUpsert(SqliteCommand command, Binding b)
-    {
-        object?[] values =
-        [
-            b.Aor, b.ContactUri, b.Q.IsSpecified ? b.Q.Thousandths : -1, b.ExpiresAt.ToUnixTimeMilliseconds(),
-            b.CallId, b.CSeq, b.InstanceId, b.RegId, ToJson(b.Path), ToJson(b.OtherParams), b.Flow.EdgeInstanceId, b.Flow.Transport, b.Flow.LocalAddress,
-            b.Flow.LocalPort, b.Flow.RemoteAddress, b.Flow.RemotePort, b.Flow.ConnectionId, b.Flow.Received,
-            b.Flow.RPort, b.RegisteredAt.ToUnixTimeMilliseconds(), b.UpdatedAt.ToUnixTimeMilliseconds(),
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+        Text(statement, 1, b.Aor);
+        Text(statement, 2, b.ContactUri);
+        raw.sqlite3_bind_int(statement, 3, b.Q.IsSpecified ? b.Q.Thousandths : -1);
+        raw.sqlite3_bind_int64(statement, 4, b.ExpiresAt.ToUnixTimeMilliseconds());
+        Text(statement, 5, b.CallId);
+        raw.sqlite3_bind_int64(statement, 6, b.CSeq);
+        Text(statement, 7, b.InstanceId);
+        Integer(statement, 8, b.RegId);
+        Text(statement, 9, ToJson(b.Path));
+        Text(statement, 10, ToJson(b.OtherParams));
+        Text(statement, 11, b.Flow.EdgeInstanceId);
+        Text(statement, 12, b.Flow.Transport);
+        Text(statement, 13, b.Flow.LocalAddress);
+        raw.sqlite3_bind_int(statement, 14, b.Flow.LocalPort);
+        Text(statement, 15, b.Flow.RemoteAddress);
+        raw.sqlite3_bind_int(statement, 16, b.Flow.RemotePort);
+        Text(statement, 17, b.Flow.ConnectionId);
+        Text(statement, 18, b.Flow.Received);
+        Integer(statement, 19, b.Flow.RPort);
+        raw.sqlite3_bind_int64(statement, 20, b.RegisteredAt.ToUnixTimeMilliseconds());
+        raw.sqlite3_bind_int64(statement, 21, b.UpdatedAt.ToUnixTimeMilliseconds());
     }
 
     public static Binding Read(SqliteDataReader r)
@@ -85,6 +82,30 @@ internal static class BindingTable
 
     // Most bindings have no Path and no unknown params: skip the serializer for them.
     private static string ToJson<T>(IReadOnlyList<T> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values);
+
+    private static void Text(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(statement, index, value);
+        }
+    }
+
+    private static void Integer(sqlite3_stmt statement, int index, long? value)
+    {
+        if (value is { } number)
+        {
+            raw.sqlite3_bind_int64(statement, index, number);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+    }
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

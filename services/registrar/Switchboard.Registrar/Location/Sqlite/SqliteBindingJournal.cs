@@ -17,6 +17,7 @@ public sealed class SqliteBindingJournal : IBindingJournal, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private UpsertStatement? _upsert; // the writer task's, prepared on its first batch
     private Task _writer = Task.CompletedTask;
     private long _written;
     private int _disposed;
@@ -83,6 +84,7 @@ public sealed class SqliteBindingJournal : IBindingJournal, IAsyncDisposable
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _writer.ConfigureAwait(false);
+        _upsert?.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
@@ -146,17 +148,15 @@ public sealed class SqliteBindingJournal : IBindingJournal, IAsyncDisposable
         try
         {
             using var transaction = _connection.BeginTransaction();
-            using var upsert = new SqliteCommand(BindingTable.Upsert, _connection, transaction);
+            var upsert = _upsert ??= new UpsertStatement(_connection);
             using var delete = new SqliteCommand(BindingTable.Delete, _connection, transaction);
-            BindingTable.AddUpsertParameters(upsert);
             var aor = delete.Parameters.Add(new SqliteParameter { ParameterName = "$aor" });
             var contact = delete.Parameters.Add(new SqliteParameter { ParameterName = "$contact" });
             foreach (var entry in batch)
             {
                 if (entry.Binding is { } binding)
                 {
-                    BindingTable.BindUpsert(upsert, binding);
-                    upsert.ExecuteNonQuery();
+                    upsert.Execute(binding);
                 }
                 else
                 {
