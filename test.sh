@@ -12,7 +12,7 @@
 set -uo pipefail
 
 # Debian packages the tests use: SIP clients for integration tests, and the broker.
-APT_PACKAGES=(sipsak sip-tester rabbitmq-server baresip-core docker-compose kamailio)
+APT_PACKAGES=(sipsak sip-tester rabbitmq-server baresip-core docker-compose kamailio dnsmasq-base)
 
 cd "$(dirname "$0")" || exit 2
 ROOT=$PWD

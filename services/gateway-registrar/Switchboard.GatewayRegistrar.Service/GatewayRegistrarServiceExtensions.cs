@@ -20,6 +20,8 @@ public static class GatewayRegistrarServiceExtensions
     {
         builder.Services.Configure<GatewayStorageOptions>(builder.Configuration.GetSection("Storage"));
         builder.Services.Configure<GatewayRegistrarOptions>(builder.Configuration.GetSection(GatewayRegistrarOptions.SectionName));
+        // RFC 3263 lookups of gateway names (and, in the all-in-one host, of every next hop): bound once per process.
+        builder.Services.Configure<Switchboard.Locating.LocatingOptions>(builder.Configuration.GetSection(Switchboard.Locating.LocatingOptions.SectionName));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayRegistrarOptions>, GatewayRegistrarOptionsValidator>());
         builder.Services.AddRuntimeOptions<GatewayRegistrarOptions>(GatewayRegistrarOptions.SectionName); // timing and User-Agent at run time
         builder.Services.TryAddSingleton<ISipClientRequests, TransactionSipClientRequests>();

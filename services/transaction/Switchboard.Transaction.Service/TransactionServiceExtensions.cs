@@ -32,6 +32,7 @@ public static class TransactionServiceExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.Configure<TransactionServiceOptions>(configuration.GetSection(TransactionServiceOptions.Section));
+        builder.Services.Configure<Switchboard.Locating.LocatingOptions>(configuration.GetSection(Switchboard.Locating.LocatingOptions.SectionName));
         builder.Services.AddSwitchboardBus(configuration, bus =>
         {
             bus.AddSystemLogSettingsConsumer(); // run-time log levels

@@ -26,19 +26,34 @@ public abstract class GatewayCallScenarios : IAsyncLifetime
         _switchboard = switchboard;
     }
 
+    /// <summary>Kamailio's UDP port; null: a free one.</summary>
+    private protected virtual int? KamailioPort => null;
+
+    /// <summary>The gateway's <c>domain</c>; null: Kamailio's address and port.</summary>
+    private protected virtual string? GatewayDomain => null;
+
+    /// <summary>How the router sends 9… to the trunk.</summary>
+    private protected virtual string RouterTable => "<9*> = +1*@gateway:pstn";
+
+    /// <summary>Started after Kamailio, before Switchboard (e.g. the provider's DNS); disposed at the end.</summary>
+    private protected virtual Task<IAsyncDisposable?> StartProviderExtrasAsync() => Task.FromResult<IAsyncDisposable?>(null);
+
+    private IAsyncDisposable? _extras;
+
     public async Task InitializeAsync()
     {
         _pstn = SippUas.Start(FreePorts.Next(), "gateway_pstn_uas.xml");
-        _kamailio = await KamailioProcess.StartAsync(_pstn.Port, ["WITH_INVITE_AUTH"]);
+        _kamailio = await KamailioProcess.StartAsync(_pstn.Port, ["WITH_INVITE_AUTH"], port: KamailioPort);
+        _extras = await StartProviderExtrasAsync();
         await _switchboard.InitializeAsync();
         _router = new HttpClient { BaseAddress = new Uri(_switchboard.RouterApi), Timeout = TimeSpan.FromSeconds(30) };
         _gateways = new HttpClient { BaseAddress = new Uri(_switchboard.GatewayApi), Timeout = TimeSpan.FromSeconds(30) };
-        using (var table = await _router.PutAsync("/api/router/table", new StringContent("<9*> = +1*@gateway:pstn", Encoding.UTF8, "text/plain")))
+        using (var table = await _router.PutAsync("/api/router/table", new StringContent(RouterTable, Encoding.UTF8, "text/plain")))
         {
             Assert.True(table.IsSuccessStatusCode, $"router table: {table.StatusCode} {await table.Content.ReadAsStringAsync()}");
         }
 
-        await GatewayTrunk.AddAsync(_gateways, "pstn", _kamailio, _switchboard.SipPort, registerEvery: 300);
+        await GatewayTrunk.AddAsync(_gateways, "pstn", _kamailio, _switchboard.SipPort, registerEvery: 300, domain: GatewayDomain);
         await GatewayTrunk.WaitForStateAsync(_gateways, "pstn", "Registered", TimeSpan.FromSeconds(30), Diagnostics);
     }
 
@@ -49,6 +64,10 @@ public abstract class GatewayCallScenarios : IAsyncLifetime
         await _switchboard.DisposeAsync();
         await _kamailio.DisposeAsync();
         await _pstn.DisposeAsync();
+        if (_extras is not null)
+        {
+            await _extras.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -61,10 +80,12 @@ public abstract class GatewayCallScenarios : IAsyncLifetime
 
         Assert.True(final.StartsWith("SIP/2.0 200", StringComparison.Ordinal), $"{final}\n--- sipp:\n{_pstn.Messages}\n{Diagnostics()}");
         Assert.Contains("CSeq: 1 INVITE", final);
-        string invited = await _pstn.WaitForMessagesAsync(
-            TimeSpan.FromSeconds(10), $"INVITE sip:+15550100@127.0.0.1:{_kamailio.Port}", "P-Asserted-Identity: <sip:alice@127.0.0.1>");
-        Assert.Contains($"INVITE sip:+15550100@127.0.0.1:{_kamailio.Port}", invited);
-        Assert.Contains("P-Asserted-Identity: <sip:alice@127.0.0.1>", invited);
+        var requestLine = $"INVITE sip:+15550100@{GatewayDomain ?? $"127.0.0.1:{_kamailio.Port}"}";
+        // The caller as the provider knows it: alice at the gateway's domain host (Gateways:CallerIdentity).
+        var identity = $"P-Asserted-Identity: <sip:alice@{GatewayDomain ?? "127.0.0.1"}>";
+        string invited = await _pstn.WaitForMessagesAsync(TimeSpan.FromSeconds(10), requestLine, identity);
+        Assert.True(invited.Contains(requestLine, StringComparison.Ordinal), $"no '{requestLine}' at the PSTN:\n{invited}");
+        Assert.True(invited.Contains(identity, StringComparison.Ordinal), $"no '{identity}' at the PSTN:\n{invited}");
 
         // The route set (RFC 3261 §12.1.2): Switchboard's own Record-Route is first, so ACK and BYE pass through it.
         var routes = GatewayTrunk.Values(final, "Record-Route").Reverse().ToArray();

@@ -13,12 +13,14 @@ namespace Switchboard.IntegrationTests.Kamailio;
 /// </summary>
 internal static partial class GatewayTrunk
 {
-    public static async Task AddAsync(HttpClient gatewayApi, string name, KamailioProcess kamailio, int sipPort, int registerEvery, string? password = null)
+    /// <param name="domain">The gateway's domain; null: Kamailio's address and port (no DNS).</param>
+    public static async Task AddAsync(HttpClient gatewayApi, string name, KamailioProcess kamailio, int sipPort, int registerEvery, string? password = null,
+        string? domain = null)
     {
         using var response = await gatewayApi.PostAsJsonAsync("/api/gateways", new
         {
             name,
-            domain = $"127.0.0.1:{kamailio.Port}",
+            domain = domain ?? $"127.0.0.1:{kamailio.Port}",
             username = KamailioProcess.TrunkUser,
             password = password ?? KamailioProcess.TrunkPassword,
             contact = $"sip:{KamailioProcess.TrunkUser}@127.0.0.1:{sipPort}",
