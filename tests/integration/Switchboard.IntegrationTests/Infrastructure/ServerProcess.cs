@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Switchboard.IntegrationTests.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace Switchboard.IntegrationTests.Infrastructure;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new(2_000_000);
     private readonly string _name;
 
     private ServerProcess(string name, Process process)
@@ -23,16 +22,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     public static ServerProcess Start(string name, string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
@@ -60,27 +50,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{name} did not start.");
         var server = new ServerProcess(name, process);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        server._output.Attach(process);
         return server;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            // Bounded: a chatty server cannot exhaust the test host's memory.
-            if (_output.Length < 2_000_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 
     /// <summary>Polls <paramref name="url"/> until it answers 200, or fails with the server's output.</summary>
@@ -124,23 +95,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // SIGTERM: the host stops gracefully (flushes SQLite, closes listeners).
-            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit(2000);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-        _process.Dispose();
-    }
+    // SIGTERM first: the host stops gracefully (flushes SQLite, closes listeners).
+    public async ValueTask DisposeAsync() => await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(10));
 }

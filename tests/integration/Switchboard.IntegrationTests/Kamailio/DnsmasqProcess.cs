@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Switchboard.IntegrationTests.Infrastructure;
 
 namespace Switchboard.IntegrationTests.Kamailio;
@@ -12,7 +11,7 @@ namespace Switchboard.IntegrationTests.Kamailio;
 internal sealed class DnsmasqProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new(200_000);
 
     private readonly DirectoryInfo _directory;
 
@@ -25,16 +24,7 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <param name="port">The DNS port (UDP, 127.0.0.1).</param>
     /// <param name="sipPort">The provider's SIP port, named by the SRV record.</param>
@@ -56,10 +46,7 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dnsmasq did not start");
         var dnsmasq = new DnsmasqProcess(process, port, directory);
-        process.OutputDataReceived += (_, e) => dnsmasq.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => dnsmasq.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        dnsmasq._output.Attach(process);
         for (var i = 0; i < 50 && !dnsmasq.Output.Contains("started", StringComparison.Ordinal); i++)
         {
             if (process.HasExited)
@@ -75,38 +62,7 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit(2000);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
-        _process.Dispose();
+        await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(5));
         _directory.Delete(recursive: true);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 200_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

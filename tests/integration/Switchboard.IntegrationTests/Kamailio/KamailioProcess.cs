@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Switchboard.IntegrationTests.Infrastructure;
 
 namespace Switchboard.IntegrationTests.Kamailio;
@@ -16,7 +15,7 @@ public sealed class KamailioProcess : IAsyncDisposable
     public const string TrunkPassword = "trunkpw";
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new(1_000_000);
 
     private readonly int _pstnPort;
     private readonly string[] _defines;
@@ -37,16 +36,7 @@ public sealed class KamailioProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <param name="pstnPort">Where INVITE sip:+1… goes (a SIPp UAS on 127.0.0.1).</param>
     /// <param name="defines">Extra <c>-A</c> defines, e.g. <c>WITH_INVITE_AUTH</c> or <c>MIN_EXPIRES=120</c>.</param>
@@ -75,10 +65,7 @@ public sealed class KamailioProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("kamailio did not start.");
         var kamailio = new KamailioProcess(process, listen, pstnPort, defineList);
-        process.OutputDataReceived += (_, e) => kamailio.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => kamailio.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        kamailio._output.Attach(process);
         try
         {
             await kamailio.WaitUntilAnsweringAsync(timeout ?? TimeSpan.FromSeconds(10));
@@ -113,25 +100,7 @@ public sealed class KamailioProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit(2000);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await ProcessStop.TerminateAsync(_process, TimeSpan.FromSeconds(5));
 
     /// <summary>OPTIONS to the server itself gets "200 Keepalive" once the UDP worker runs (bounded retries).</summary>
     private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
@@ -153,21 +122,5 @@ public sealed class KamailioProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"kamailio did not answer on 127.0.0.1:{Port} within {timeout}:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 1_000_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }
