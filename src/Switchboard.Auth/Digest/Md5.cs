@@ -22,14 +22,8 @@ internal static class Md5
             Block(data.Slice(i * 64, 64), ref a, ref b, ref c, ref d);
         }
 
-        // Padding: 0x80, zeros to 56 mod 64, then the bit length as 64-bit little endian (RFC 1321 §3.1-3.2).
-        Span<byte> tail = stackalloc byte[128];
-        tail.Clear();
-        var rest = data[(fullBlocks * 64)..];
-        rest.CopyTo(tail);
-        tail[rest.Length] = 0x80;
-        var tailLength = rest.Length < 56 ? 64 : 128;
-        BinaryPrimitives.WriteUInt64LittleEndian(tail[(tailLength - 8)..], (ulong)data.Length * 8);
+        Span<byte> tail = stackalloc byte[MdPadding.MaxTailLength];
+        var tailLength = MdPadding.WriteTail(data, tail);
         for (var i = 0; i < tailLength; i += 64)
         {
             Block(tail.Slice(i, 64), ref a, ref b, ref c, ref d);
