@@ -13,6 +13,7 @@ internal sealed class ConsumedMessageTypes
     private readonly Type[] _consumed;
     private readonly bool _acceptsAll;
     private readonly ConcurrentDictionary<Type, bool> _answers = new();
+    private readonly Func<Type, bool> _decide; // one delegate, not a new closure per published event
 
     public ConsumedMessageTypes(IEnumerable<Type> registeredTypes)
     {
@@ -27,6 +28,7 @@ internal sealed class ConsumedMessageTypes
         }
 
         _consumed = [.. consumed];
+        _decide = message => Array.Exists(_consumed, c => c.IsAssignableFrom(message));
     }
 
     /// <summary>Every service and implementation type registered so far (consumers are registered as themselves).</summary>
@@ -35,7 +37,7 @@ internal sealed class ConsumedMessageTypes
             .OfType<Type>());
 
     public bool Accepts(Type messageType) =>
-        _acceptsAll || _answers.GetOrAdd(messageType, t => Array.Exists(_consumed, c => c.IsAssignableFrom(t)));
+        _acceptsAll || _answers.GetOrAdd(messageType, _decide);
 
     private static IEnumerable<Type> ConsumedBy(Type type) =>
         type.GetInterfaces()
