@@ -1,0 +1,59 @@
+namespace Switchboard.MediaProxy.Relay.Kernel;
+
+/// <summary>
+/// The forwarding map and program, attached at the ingress of the given interfaces (tcx links: several relay
+/// processes on one host each chain their own program; a miss passes to the next). Closing the links detaches
+/// the program, which the kernel also does when the process dies, so nothing outlives the relay.
+/// </summary>
+internal sealed class KernelForwarder : IDisposable
+{
+    private readonly int _mapFd;
+    private readonly int _programFd;
+    private readonly List<int> _links = [];
+    private int _disposed;
+
+    public KernelForwarder(int maxRules, IReadOnlyList<int> interfaceIndexes)
+    {
+        _mapFd = BpfSyscall.CreateHashMap("sb_relay_rules", ForwardingRule.KeySize, ForwardingRule.ValueSize, maxRules);
+        try
+        {
+            _programFd = BpfSyscall.LoadTcProgram("sb_relay_fwd", ForwardingProgram.Build(_mapFd), BpfSyscall.AttachTcxIngress);
+            foreach (var index in interfaceIndexes)
+                _links.Add(BpfSyscall.AttachTcx(_programFd, index, BpfSyscall.AttachTcxIngress));
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public int AttachedInterfaces => _links.Count;
+
+    public void Install(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => BpfSyscall.Update(_mapFd, key, value);
+
+    /// <summary>The rule's counters; false when it is not installed.</summary>
+    public bool TryRead(ReadOnlySpan<byte> key, out MediaCounters counters)
+    {
+        Span<byte> value = stackalloc byte[ForwardingRule.ValueSize];
+        counters = default;
+        if (!BpfSyscall.Lookup(_mapFd, key, value))
+            return false;
+        counters = ForwardingRule.ReadCounters(value);
+        return true;
+    }
+
+    public bool Remove(ReadOnlySpan<byte> key) => BpfSyscall.Delete(_mapFd, key);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        foreach (var link in _links)
+            BpfSyscall.Close(link);
+        if (_programFd > 0)
+            BpfSyscall.Close(_programFd);
+        if (_mapFd > 0)
+            BpfSyscall.Close(_mapFd);
+    }
+}
