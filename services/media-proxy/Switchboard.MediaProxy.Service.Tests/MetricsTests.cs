@@ -47,7 +47,9 @@ public sealed partial class MetricsTests
             Assert.Equal(name.EndsWith("_total", StringComparison.Ordinal) ? "counter" : "gauge", types[name]);
         Assert.Contains("switchboard_media_sessions_timed_out_total", types.Keys);
         Assert.Contains("switchboard_media_allocation_failures_total", types.Keys);
-        Assert.Equal(10, types.Keys.Count(n => n.StartsWith("switchboard_media_", StringComparison.Ordinal)));
+        Assert.Contains("switchboard_media_kernel_rules", types.Keys);
+        Assert.Contains("switchboard_media_kernel_packets_relayed_total", types.Keys);
+        Assert.Equal(12, types.Keys.Count(n => n.StartsWith("switchboard_media_", StringComparison.Ordinal)));
         Assert.Equal(MediaControlStatus.Relayed, offer.Status);
     }
 

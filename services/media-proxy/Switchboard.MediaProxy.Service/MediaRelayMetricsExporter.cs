@@ -11,8 +11,8 @@ internal sealed class MediaRelayMetricsExporter : IHostedService
 {
     private readonly IMediaRelay _relay;
     private readonly CollectorRegistry _registry;
-    private readonly Gauge _sessions, _streams, _pairsInUse, _pairsFree, _pairsQuarantined;
-    private readonly Counter _packets, _bytes, _drops, _timeouts, _allocationFailures;
+    private readonly Gauge _sessions, _streams, _pairsInUse, _pairsFree, _pairsQuarantined, _kernelRules;
+    private readonly Counter _kernelPackets, _packets, _bytes, _drops, _timeouts, _allocationFailures;
 
     public MediaRelayMetricsExporter(IMediaRelay relay, CollectorRegistry registry)
     {
@@ -24,6 +24,8 @@ internal sealed class MediaRelayMetricsExporter : IHostedService
         _pairsInUse = factory.CreateGauge("switchboard_media_port_pairs_in_use", "RTP/RTCP port pairs held by streams.");
         _pairsFree = factory.CreateGauge("switchboard_media_port_pairs_free", "RTP/RTCP port pairs free to allocate.");
         _pairsQuarantined = factory.CreateGauge("switchboard_media_port_pairs_quarantined", "Port pairs freed but held back for the release delay.");
+        _kernelRules = factory.CreateGauge("switchboard_media_kernel_rules", "Stream directions relayed inside the kernel (eBPF) right now.");
+        _kernelPackets = factory.CreateCounter("switchboard_media_kernel_packets_relayed_total", "Of the packets relayed, those relayed inside the kernel (eBPF).");
         _packets = factory.CreateCounter("switchboard_media_packets_relayed_total", "RTP/RTCP packets relayed.");
         _bytes = factory.CreateCounter("switchboard_media_bytes_relayed_total", "UDP payload bytes relayed.");
         _drops = factory.CreateCounter("switchboard_media_packets_dropped_total", "Packets dropped (unlatched source, no destination, send error).");
@@ -48,7 +50,9 @@ internal sealed class MediaRelayMetricsExporter : IHostedService
         _pairsInUse.Set(m.PortPairsInUse);
         _pairsFree.Set(m.PortPairsFree);
         _pairsQuarantined.Set(m.PortPairsInQuarantine);
+        _kernelRules.Set(m.KernelRules);
         _packets.IncTo(m.PacketsRelayed);
+        _kernelPackets.IncTo(m.KernelPacketsRelayed);
         _bytes.IncTo(m.BytesRelayed);
         _drops.IncTo(m.PacketsDropped);
         _timeouts.IncTo(m.SessionsTimedOut);

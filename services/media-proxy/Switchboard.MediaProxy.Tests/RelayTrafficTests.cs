@@ -6,7 +6,7 @@ using Xunit;
 namespace Switchboard.MediaProxy.Tests;
 
 /// <summary>Real UDP on 127.0.0.1: two phones talk through the relay.</summary>
-public sealed class RelayTrafficTests : IDisposable
+public class RelayTrafficTests : IDisposable
 {
     private const int Window = 50;
     private const int PacketLength = 172;
@@ -15,17 +15,32 @@ public sealed class RelayTrafficTests : IDisposable
     private readonly UdpPeer _caller = new();
     private readonly UdpPeer _callee = new();
 
-    public RelayTrafficTests() => _relay = TestRelay.Create(_time, 42000);
+    public RelayTrafficTests() : this(42000, null)
+    {
+    }
+
+    protected RelayTrafficTests(int firstPort, Action<MediaRelayOptions>? configure) =>
+        _relay = TestRelay.Create(_time, firstPort, configure: configure);
+
+    protected MediaRelay Relay => _relay;
+    protected FakeTimeProvider Time => _time;
+    internal UdpPeer Caller => _caller;
+    internal UdpPeer Callee => _callee;
 
     public void Dispose()
     {
         _relay.Dispose();
         _caller.Dispose();
         _callee.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Offer from the caller, answer from the callee; returns the relay ports each one sends to.</summary>
-    private (int CallerSendsTo, int CalleeSendsTo) Establish(string callId, int callerSdpPort, bool rtcpMux = false)
+    /// <summary>Packets sent back to back through the user-space relay arrive all, once each, in order.</summary>
+    protected virtual void AssertBurstDelivered(IEnumerable<ushort> sent, IReadOnlyList<ushort> received) =>
+        Assert.Equal(sent, received);
+
+    protected (int CallerSendsTo, int CalleeSendsTo) Establish(string callId, int callerSdpPort, bool rtcpMux = false)
     {
         var offer = _relay.Offer(callId, "a", TestSdp.Audio(callerSdpPort, rtcpMux: rtcpMux), MediaSide.Wan);
         var answer = _relay.Answer(callId, "a", "b", TestSdp.Audio(_callee.Port, rtcpMux: rtcpMux), MediaSide.Lan);
@@ -54,8 +69,8 @@ public sealed class RelayTrafficTests : IDisposable
             }
         }
 
-        Assert.Equal(Enumerable.Range(0, 500).Select(i => (ushort)i), atCallee);
-        Assert.Equal(Enumerable.Range(10_000, 500).Select(i => (ushort)i), atCaller);
+        AssertBurstDelivered(Enumerable.Range(0, 500).Select(i => (ushort)i), atCallee);
+        AssertBurstDelivered(Enumerable.Range(10_000, 500).Select(i => (ushort)i), atCaller);
         var session = _relay.GetSession("traffic-1")!;
         Assert.Equal(new MediaCounters(1000, 1000 * PacketLength, 0), session.Counters);
         Assert.Equal(1000, _relay.Metrics.PacketsRelayed);

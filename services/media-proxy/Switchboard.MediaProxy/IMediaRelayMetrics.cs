@@ -13,4 +13,8 @@ public interface IMediaRelayMetrics
     long PacketsDropped { get; }
     long SessionsTimedOut { get; }
     long AllocationFailures { get; }
+    /// <summary>Stream directions relayed inside the kernel right now (<see cref="MediaRelayOptions.KernelForwarding"/>).</summary>
+    int KernelRules { get; }
+    /// <summary>Of <see cref="PacketsRelayed"/>, those the kernel relayed.</summary>
+    long KernelPacketsRelayed { get; }
 }

@@ -4,11 +4,15 @@ namespace Switchboard.MediaProxy;
 
 public sealed partial class MediaRelay
 {
-    public MediaSessionInfo? GetSession(string callId) =>
-        _sessions.TryGetValue(callId, out var session) ? Snapshot(session) : null;
+    public MediaSessionInfo? GetSession(string callId)
+    {
+        _kernel?.Harvest();
+        return _sessions.TryGetValue(callId, out var session) ? Snapshot(session) : null;
+    }
 
     public IReadOnlyList<MediaSessionInfo> GetSessions()
     {
+        _kernel?.Harvest();
         var list = new List<MediaSessionInfo>(_sessions.Count);
         foreach (var session in _sessions.Values)
         {
@@ -25,6 +29,7 @@ public sealed partial class MediaRelay
     /// <summary>Sum of the counters of live sessions (ended ones are kept by the metrics).</summary>
     internal MediaCounters LiveCounters()
     {
+        _kernel?.Harvest();
         var total = default(MediaCounters);
         foreach (var session in _sessions.Values)
         {

@@ -11,6 +11,7 @@ public sealed partial class MediaRelay
     /// </summary>
     internal void SweepTimedOut()
     {
+        _kernel?.Harvest(); // what the kernel relayed counts as activity
         List<MediaSessionTimedOut>? timedOut = null;
         foreach (var session in _sessions.Values)
         {

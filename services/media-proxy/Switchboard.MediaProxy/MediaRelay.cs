@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Switchboard.MediaProxy.Relay;
+using Switchboard.MediaProxy.Relay.Kernel;
 
 namespace Switchboard.MediaProxy;
 
@@ -29,6 +30,7 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
     private readonly MediaRelayMetrics _metrics;
     private readonly ITimer _sweepTimer;
     private readonly IRelayEngine _engine;
+    private readonly KernelOffload? _kernel;
 
     public MediaRelay(IOptions<MediaRelayOptions> options, TimeProvider time, ILogger<MediaRelay>? logger = null)
     {
@@ -39,7 +41,17 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
         _wanAddress = ParseAddress(_options.WanAddress, nameof(MediaRelayOptions.WanAddress));
         _pool = new PortPool(_options.PortRangeStart, _options.PortRangeEnd, _options.PortReleaseDelay, time);
         _engine = RelayEngineFactory.Create(_options);
-        _allocator = new StreamAllocator(_pool, ParseAddress(_options.BindAddress, nameof(MediaRelayOptions.BindAddress)), _engine);
+        try
+        {
+            _kernel = KernelOffload.Start(_options, time, _logger);
+        }
+        catch
+        {
+            _engine.Dispose();
+            throw;
+        }
+
+        _allocator = new StreamAllocator(_pool, ParseAddress(_options.BindAddress, nameof(MediaRelayOptions.BindAddress)), _engine, _kernel);
         _metrics = new MediaRelayMetrics(this);
         var interval = _options.TimeoutSweepInterval > TimeSpan.Zero ? _options.TimeoutSweepInterval : TimeSpan.FromSeconds(5);
         _sweepTimer = time.CreateTimer(static state => ((MediaRelay)state!).SweepTimedOut(), this, interval, interval);
@@ -52,6 +64,8 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
     internal PortPool Pool => _pool;
 
     internal IRelayEngine Engine => _engine;
+
+    internal KernelOffload? Kernel => _kernel;
 
     public MediaRelayResult Offer(string callId, string fromTag, ReadOnlyMemory<byte> sdp, MediaSide towards)
     {
@@ -135,7 +149,8 @@ public sealed partial class MediaRelay : IMediaRelay, IDisposable
             }
         }
 
-        _engine.Dispose(); // after every socket is closed: the loops stop with nothing registered
+        _kernel?.Dispose(); // after every rule is withdrawn with its socket
+        _engine.Dispose();  // after every socket is closed: the loops stop with nothing registered
     }
 
     /// <summary>Closes every stream (ports go to quarantine) and removes the session; call under its gate.</summary>

@@ -15,6 +15,15 @@ internal sealed class MediaRelayMetrics(MediaRelay relay) : IMediaRelayMetrics
     public long PacketsDropped => Interlocked.Read(ref _endedDrops) + relay.LiveCounters().Drops;
     public long SessionsTimedOut => Interlocked.Read(ref _timedOut);
     public long AllocationFailures => Interlocked.Read(ref _allocationFailures);
+    public int KernelRules => relay.Kernel?.Rules ?? 0;
+    public long KernelPacketsRelayed
+    {
+        get
+        {
+            relay.Kernel?.Harvest();
+            return relay.Kernel?.PacketsRelayed ?? 0;
+        }
+    }
 
     public void AddEnded(MediaCounters counters)
     {

@@ -24,4 +24,11 @@ public sealed class MediaRelayOptions
     public MediaRelayEngine Engine { get; set; } = OperatingSystem.IsLinux() ? MediaRelayEngine.Epoll : MediaRelayEngine.Async;
     /// <summary>Epoll engine: loop threads, each serving its share of the streams (1 = one core).</summary>
     public int RelayThreads { get; set; } = 1;
+    /// <summary>
+    /// Relay IPv4 streams inside the kernel once both legs have sent (latched): the first packets and everything
+    /// unusual (strangers, IPv6, IP options, fragments) still pass through user space.
+    /// </summary>
+    public KernelForwardingMode KernelForwarding { get; set; } = KernelForwardingMode.Off;
+    /// <summary>Interfaces whose ingress gets the forwarding program; empty = every interface that is up.</summary>
+    public string[] KernelInterfaces { get; set; } = [];
 }

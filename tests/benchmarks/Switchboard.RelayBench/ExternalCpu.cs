@@ -33,6 +33,16 @@ internal static class ExternalCpu
         return total;
     }
 
+    /// <summary>Busy time of the whole machine, all CPUs: user, nice, system, irq, softirq and steal from /proc/stat.</summary>
+    public static TimeSpan Machine()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long ticks = 0;
+        foreach (var field in new[] { 1, 2, 3, 6, 7, 8 })
+            ticks += long.Parse(fields[field], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
     private static TimeSpan FromStat(string stat)
     {
         // The command name (field 2) is in parentheses and may hold spaces: split after the last ')'.

@@ -26,17 +26,17 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
         await Task.Delay(WarmUp);
         _latency.Clear();
         var process = Process.GetCurrentProcess();
-        var (cpu0, relayCpu0, wall0, received0, relayed0) = (Cpu(process), RelayCpu(), Stopwatch.GetTimestamp(), Received(), Relayed());
+        var (cpu0, relayCpu0, machine0, wall0, received0, relayed0) = (Cpu(process), RelayCpu(), ExternalCpu.Machine(), Stopwatch.GetTimestamp(), Received(), Relayed());
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         process.Refresh(); // TotalProcessorTime is cached per Process object
-        var (cpu1, relayCpu1, wall, received1, relayed1) = (Cpu(process), RelayCpu(), Stopwatch.GetElapsedTime(wall0), Received(), Relayed());
+        var (cpu1, relayCpu1, machine1, wall, received1, relayed1) = (Cpu(process), RelayCpu(), ExternalCpu.Machine(), Stopwatch.GetElapsedTime(wall0), Received(), Relayed());
         var lost = _peers.Sum(p => p.Sent) - received1;
 
         stop.Cancel();
         foreach (var peer in _peers)
             peer.Dispose();
         await Task.WhenAll(loops.Append(pacer)).WaitAsync(TimeSpan.FromSeconds(5));
-        return new BenchResult(received1 - received0, relayed1 - relayed0, wall, cpu1 - cpu0, relayCpu1 - relayCpu0, lost,
+        return new BenchResult(received1 - received0, relayed1 - relayed0, wall, cpu1 - cpu0, relayCpu1 - relayCpu0, machine1 - machine0, lost,
             _latency.Percentile(0.50), _latency.Percentile(0.99), _latency.Percentile(0.999));
     }
 
@@ -133,7 +133,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
     /// apart from the load generator (the async engine relays on thread-pool threads; direct has no relay).
     /// </summary>
     private TimeSpan? RelayCpu() => options.RelayPid > 0 ? ExternalCpu.Of(options.RelayPid)
-        : _relay is not null && options.Engine != MediaRelayEngine.Async && OperatingSystem.IsLinux() ? ExternalCpu.OfOwnThreads("relay-epoll")
+        : _relay is not null && !options.Kernel && options.Engine != MediaRelayEngine.Async && OperatingSystem.IsLinux() ? ExternalCpu.OfOwnThreads("relay-epoll")
         : null;
 
     private long Received() => _peers.Sum(p => p.Received);
@@ -158,6 +158,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
             LanAddress = "127.0.0.1", WanAddress = "127.0.0.1",
             MediaTimeout = TimeSpan.FromMinutes(5), PortReleaseDelay = TimeSpan.Zero,
             RelayThreads = options.Threads,
+            KernelForwarding = options.Kernel ? KernelForwardingMode.Required : KernelForwardingMode.Off,
         };
         if (options.Engine is { } engine)
             relayOptions.Engine = engine;

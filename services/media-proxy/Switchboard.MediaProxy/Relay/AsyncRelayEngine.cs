@@ -47,14 +47,24 @@ internal sealed class AsyncRelayEngine : IRelayEngine, IRelayPump
 
                 var target = relay.Accept(source) ? relay.Partner : null;
                 var address = target?.Latch.Address;
-                if (address is null || !await TrySendAsync(target!.Socket, buffer.AsMemory(0, received), address).ConfigureAwait(false))
+                if (address is null)
                 {
                     relay.Drop();
                     continue;
                 }
 
+                // Counted before the send, so whoever sees the packet arrive also sees it counted.
                 relay.Count(1, received);
                 relay.Activity.Touch();
+                if (!await TrySendAsync(target!.Socket, buffer.AsMemory(0, received), address).ConfigureAwait(false))
+                {
+                    relay.Count(-1, -received);
+                    relay.Drop();
+                    continue;
+                }
+
+                if (relay.OffloadPending)
+                    relay.Kernel!.TryInstall(relay);
             }
         }
         catch (ObjectDisposedException)

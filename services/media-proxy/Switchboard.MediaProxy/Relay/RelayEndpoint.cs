@@ -44,7 +44,7 @@ internal sealed class RelayEndpoint(int rtpPort, RelaySocket rtp, RelaySocket? r
     {
         if (Rtcp is not null)
             return;
-        Rtcp = RelaySocket.TryBind(bindAddress, RtpPort + 1, activity, Rtp.Pump); // same pump as its partner
+        Rtcp = RelaySocket.TryBind(bindAddress, RtpPort + 1, activity, Rtp.Pump, Rtp.Kernel); // same pump as its partner
         Rtcp?.ResetLatch(SdpRtcpPeer);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Switchboard.MediaProxy.Relay.Kernel;
 
 namespace Switchboard.MediaProxy.Relay;
 
@@ -13,15 +14,17 @@ internal sealed class RelaySocket : IDisposable
 {
     private PeerLatch _latch = PeerLatch.Unknown; // swapped whole: by the pump (learn) or by signalling (reset)
     private RelaySocket? _partner;                // set by signalling under the session gate, read by the pump
-    private long _packets, _bytes, _drops;        // Interlocked; written by the pump only
+    private long _packets, _bytes, _drops;        // Interlocked; written by the pump (and the kernel harvest)
     private int _disposed;
+    private int _offloadClaimed;                  // 1 while a kernel rule is installed or being tried
 
-    private RelaySocket(Socket socket, int port, MediaActivity activity, IRelayPump pump)
+    private RelaySocket(Socket socket, int port, MediaActivity activity, IRelayPump pump, KernelOffload? kernel)
     {
         Socket = socket;
         Activity = activity;
         Port = port;
         Pump = pump;
+        Kernel = kernel;
     }
 
     public int Port { get; }
@@ -31,6 +34,14 @@ internal sealed class RelaySocket : IDisposable
     public MediaActivity Activity { get; }
 
     public IRelayPump Pump { get; }
+
+    /// <summary>The kernel forwarding path, when on: the pump offers the socket to it after relaying.</summary>
+    public KernelOffload? Kernel { get; }
+
+    /// <summary>True while no kernel rule is installed or tried: the pump's cheap test before <see cref="KernelOffload.TryInstall"/>.</summary>
+    public bool OffloadPending => Kernel is not null && Volatile.Read(ref _offloadClaimed) == 0;
+
+    public bool Closed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>The epoll loop's registration (slot and raw fd); touched by that loop's thread only.</summary>
     public int LoopSlot { get; set; } = -1;
@@ -44,7 +55,7 @@ internal sealed class RelaySocket : IDisposable
         new(Interlocked.Read(ref _packets), Interlocked.Read(ref _bytes), Interlocked.Read(ref _drops));
 
     /// <summary>Binds a socket on the port; null when the port is taken.</summary>
-    public static RelaySocket? TryBind(IPAddress address, int port, MediaActivity activity, IRelayPump pump)
+    public static RelaySocket? TryBind(IPAddress address, int port, MediaActivity activity, IRelayPump pump, KernelOffload? kernel)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -52,7 +63,7 @@ internal sealed class RelaySocket : IDisposable
             if (address.AddressFamily == AddressFamily.InterNetworkV6)
                 socket.DualMode = true;
             socket.Bind(new IPEndPoint(address, port));
-            return new RelaySocket(socket, port, activity, pump);
+            return new RelaySocket(socket, port, activity, pump, kernel);
         }
         catch (SocketException)
         {
@@ -66,15 +77,24 @@ internal sealed class RelaySocket : IDisposable
     public void ConnectTo(RelaySocket? partner) => Volatile.Write(ref _partner, partner);
 
     /// <summary>New SDP for this leg: forget the learned source, send to the SDP address until the leg speaks.</summary>
-    public void ResetLatch(IPEndPoint? sdpPeer) =>
+    public void ResetLatch(IPEndPoint? sdpPeer)
+    {
         Volatile.Write(ref _latch, PeerLatch.FromSdp(sdpPeer, Socket.AddressFamily));
+        Kernel?.Withdraw(this); // after the swap: an install racing with it sees the new latch and withdraws itself
+    }
 
     /// <summary>Stops the pump's use of the socket, then closes it (synchronously: the port is free on return).</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            Pump.Close(this);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        Kernel?.Withdraw(this);
+        Pump.Close(this);
     }
+
+    public bool TryClaimOffload() => Interlocked.CompareExchange(ref _offloadClaimed, 1, 0) == 0;
+
+    public void ReleaseOffload() => Volatile.Write(ref _offloadClaimed, 0);
 
     /// <summary>True when the packet comes from the leg: learns the first source, then only accepts that one.</summary>
     public bool Accept(SocketAddress source)

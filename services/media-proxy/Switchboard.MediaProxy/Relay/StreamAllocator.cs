@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.MediaProxy.Relay.Kernel;
 
 namespace Switchboard.MediaProxy.Relay;
 
@@ -7,7 +8,7 @@ namespace Switchboard.MediaProxy.Relay;
 /// already holds is skipped; after a few such failures the pool counts as exhausted. The four sockets of a stream
 /// share one pump, so a socket's partner is always served by the same loop.
 /// </summary>
-internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress, IRelayEngine engine)
+internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress, IRelayEngine engine, KernelOffload? kernel)
 {
     private const int MaxBindAttempts = 8;
     private int _activeStreams;
@@ -54,8 +55,8 @@ internal sealed class StreamAllocator(PortPool pool, IPAddress bindAddress, IRel
         {
             if (!pool.TryRent(out var port))
                 return null;
-            var rtp = RelaySocket.TryBind(BindAddress, port, activity, pump);
-            var rtcp = rtp is null ? null : RelaySocket.TryBind(BindAddress, port + 1, activity, pump);
+            var rtp = RelaySocket.TryBind(BindAddress, port, activity, pump, kernel);
+            var rtcp = rtp is null ? null : RelaySocket.TryBind(BindAddress, port + 1, activity, pump, kernel);
             if (rtp is not null && rtcp is not null)
                 return new RelayEndpoint(port, rtp, rtcp);
             rtp?.Dispose();

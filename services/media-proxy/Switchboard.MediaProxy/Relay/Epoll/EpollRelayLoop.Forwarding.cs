@@ -57,19 +57,25 @@ internal sealed unsafe partial class EpollRelayLoop
             _batch.Queue(queued++, i);
         }
 
-        if (queued > 0)
-        {
-            var (sent, bytes) = Send(target!.LoopFd, queued);
-            drops += queued - sent;
-            if (sent > 0)
-            {
-                socket.Count(sent, bytes);
-                socket.Activity.Touch();
-            }
-        }
-
+        // Counted before the send, so whoever sees a relayed packet arrive also sees it (and these drops) counted.
         if (drops > 0)
             socket.Drop(drops);
+        if (queued == 0)
+            return;
+        long bytesQueued = 0;
+        for (var i = 0; i < queued; i++)
+            bytesQueued += (long)_batch.Outgoing[i].Header.Iov->Length;
+        socket.Count(queued, bytesQueued);
+        socket.Activity.Touch();
+        var (sent, bytes) = Send(target!.LoopFd, queued);
+        if (sent < queued)
+        {
+            socket.Count(sent - queued, bytes - bytesQueued); // take back what the kernel refused
+            socket.Drop(queued - sent);
+        }
+
+        if (sent > 0 && socket.OffloadPending)
+            socket.Kernel!.TryInstall(socket);
     }
 
     /// <summary>Sends the queued messages; a message the kernel refuses (full buffer, ICMP error) is dropped.</summary>

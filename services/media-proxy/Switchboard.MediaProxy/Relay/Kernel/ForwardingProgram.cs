@@ -95,6 +95,7 @@ internal static class ForwardingProgram
         a.Mov(R1, 1);
         a.AtomicAdd64(R7, ForwardingRule.Packets, R1);
         a.Load(BpfSize.Word, R1, R6, SkbLength);
+        a.Add(R1, -HeadersLength); // UDP payload, as the user-space relay counts
         a.AtomicAdd64(R7, ForwardingRule.Bytes, R1);
 
         a.Load(BpfSize.Word, R1, R7, ForwardingRule.InterfaceIndex);
