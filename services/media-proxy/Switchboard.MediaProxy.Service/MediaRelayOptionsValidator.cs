@@ -23,6 +23,8 @@ internal sealed class MediaRelayOptionsValidator : IValidateOptions<MediaRelayOp
             errors.Add("MediaProxy:Engine Epoll needs Linux; use Async");
         if (options.RelayThreads is < 1 or > 64)
             errors.Add($"MediaProxy:RelayThreads must be 1-64 (got {options.RelayThreads})");
+        if (options.KernelForwarding == KernelForwardingMode.Required && !OperatingSystem.IsLinux())
+            errors.Add("MediaProxy:KernelForwarding Required needs Linux (eBPF); use Off or Auto");
         if (options.MediaTimeout <= TimeSpan.Zero)
             errors.Add("MediaProxy:MediaTimeout must be positive");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -77,6 +77,64 @@ internal static class MediaCallFlows
     }
 
     /// <summary>
+    /// A relayed call whose streams the relay hands to the kernel: one packet each way latches both legs (and the
+    /// caller's second installs the last rule), then bursts each way travel in the kernel only, every packet
+    /// intact and in order, counted in <c>switchboard_media_kernel_packets_relayed_total</c> and in the session; a
+    /// re-INVITE that moves the callee takes the stream back to user space until the new port has spoken; the BYE
+    /// withdraws the rules.
+    /// </summary>
+    public static async Task KernelRelayedCallAsync(SwitchboardDeployment deployment, IReadOnlyList<string> sessionApis)
+    {
+        using var caller = RtpEndpoint.BindEven(MediaRelayDeployment.LanAddress);
+        using var first = RtpEndpoint.BindEven("127.0.0.1");
+        using var moved = RtpEndpoint.BindEven("127.0.0.1");
+        using var watch = new MediaSessionWatch(sessionApis);
+        var (calleeSip, callId) = (FreePorts.Next(), MediaSipp.NewCallId("kernel"));
+        await SippPeer.RegisterAsync(deployment, "bob", calleeSip);
+        var callee = await MediaSipp.StartCalleeAsync(deployment, "media_uas_reinvite.xml", calleeSip, ("rtp1", first.Port), ("rtp2", moved.Port));
+        var callerRun = MediaSipp.StartCaller(deployment, "media_uac_reinvited.xml", callId, caller.Port);
+        var (_, stream) = await watch.WaitForStreamAsync(callId,
+            s => MediaSessionWatch.Peer(s, "callee") == first.EndPoint.ToString(), "the callee's answer in the relay", callerRun, callee);
+        var (toCallee, toCaller) = RelayPorts(stream);
+
+        await HandToKernelAsync(watch, caller, first, toCallee, toCaller, 100);
+        var inKernel = await watch.MetricAsync("switchboard_media_kernel_packets_relayed_total");
+        await ExchangeAsync(caller, first, toCallee, toCaller, 1000);
+        Assert.Equal(inKernel + 2 * Burst, await watch.MetricAsync("switchboard_media_kernel_packets_relayed_total"));
+        var (_, counted) = await watch.WaitForStreamAsync(callId, _ => true, "the session", callerRun, callee);
+        Assert.Equal(3 + 2 * Burst, counted.GetProperty("packets").GetInt64()); // 3 in user space, the bursts in the kernel
+
+        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 1); // the callee re-INVITEs with its media on `moved`
+        await watch.WaitForStreamAsync(callId,
+            s => MediaSessionWatch.Peer(s, "callee") == moved.EndPoint.ToString(), "the re-INVITE's new port in the relay", callerRun, callee);
+        Assert.Equal(0, await watch.MetricAsync("switchboard_media_kernel_rules"));
+        await HandToKernelAsync(watch, caller, moved, toCallee, toCaller, 200);
+        await ExchangeAsync(caller, moved, toCallee, toCaller, 2000);
+        Assert.Empty(await first.ReceiveAsync(1, TimeSpan.FromMilliseconds(300)));
+
+        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 2); // the callee hangs up
+        SippPeer.AssertOneSuccessfulCall(await callerRun, "caller (LAN, kernel-relayed)");
+        SippPeer.AssertOneSuccessfulCall(await callee, "callee (WAN, re-INVITE, kernel-relayed)");
+        await watch.WaitGoneAsync(callId, TimeSpan.FromSeconds(10), "after the BYE");
+        Assert.Equal(0, await watch.MetricAsync("switchboard_media_kernel_rules"));
+    }
+
+    /// <summary>One packet each way, then one more from the caller; waits (bounded) until both directions are in the kernel.</summary>
+    private static async Task HandToKernelAsync(MediaSessionWatch watch, RtpEndpoint caller, RtpEndpoint callee, IPEndPoint toCallee, IPEndPoint toCaller, ushort sequence)
+    {
+        foreach (var (from, to, target) in new[] { (caller, callee, toCallee), (callee, caller, toCaller), (caller, callee, toCallee) })
+        {
+            var arriving = to.ReceiveAsync(1, ReceiveLimit);
+            await from.SendAsync(target, sequence++, 1);
+            Assert.Single(await arriving);
+        }
+
+        for (var attempt = 0; attempt < 50 && await watch.MetricAsync("switchboard_media_kernel_rules") < 2; attempt++)
+            await Task.Delay(100);
+        Assert.Equal(2, await watch.MetricAsync("switchboard_media_kernel_rules"));
+    }
+
+    /// <summary>
     /// A late offer answered with 100rel (RFC 3262): the callee offers in a reliable 183, the caller answers in the
     /// PRACK; both must reach the relay (the callee's SIPp checks that the PRACK's SDP names the relay) and RTP then
     /// flows both ways. The relay's first offerer is the callee here, so its "caller" side faces the WAN phone.

@@ -45,6 +45,14 @@ public class MediaRelayDeployment : SwitchboardDeployment
     }
 }
 
+/// <summary>The media relay deployment with kernel forwarding required (CI runs as root: CAP_BPF and CAP_NET_ADMIN).</summary>
+public sealed class MediaKernelRelayDeployment : MediaRelayDeployment
+{
+    public override string Name => "all-in-one (media relay, kernel forwarding)";
+
+    protected override IEnumerable<string> RelayArguments => ["--MediaProxy:KernelForwarding=Required"];
+}
+
 /// <summary>The media relay deployment with a 3 s media timeout, swept every second.</summary>
 public sealed class MediaTimeoutDeployment : MediaRelayDeployment
 {

@@ -10,7 +10,7 @@ namespace Switchboard.IntegrationTests.Media;
 /// Polls the relay instances' <c>GET /api/media/sessions/{callId}</c> for one call, bounded in time, and checks on
 /// every poll that no more than one instance holds it (a call's streams stay on one instance).
 /// </summary>
-internal sealed partial class MediaSessionWatch(IReadOnlyList<string> sessionApis) : IDisposable
+internal sealed class MediaSessionWatch(IReadOnlyList<string> sessionApis) : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -79,22 +79,22 @@ internal sealed partial class MediaSessionWatch(IReadOnlyList<string> sessionApi
     }
 
     /// <summary>Sessions timed out so far, summed over the instances' <c>/metrics</c> (beside their session API).</summary>
-    public async Task<double> TimedOutTotalAsync()
+    public Task<double> TimedOutTotalAsync() => MetricAsync("switchboard_media_sessions_timed_out_total");
+
+    /// <summary>A metric without labels, summed over the instances' <c>/metrics</c>.</summary>
+    public async Task<double> MetricAsync(string name)
     {
         double total = 0;
         foreach (var api in sessionApis)
         {
             var text = await _http.GetStringAsync(api.Replace("/api/media/sessions", "/metrics", StringComparison.Ordinal));
-            var match = TimedOutSample().Match(text);
-            Assert.True(match.Success, $"no switchboard_media_sessions_timed_out_total at {api}");
+            var match = Regex.Match(text, $"^{Regex.Escape(name)} (\\S+)$", RegexOptions.Multiline);
+            Assert.True(match.Success, $"no {name} at {api}");
             total += double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
         return total;
     }
-
-    [GeneratedRegex(@"^switchboard_media_sessions_timed_out_total (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex TimedOutSample();
 
     public static string? Peer(JsonElement stream, string side) => stream.GetProperty(side + "Peer").GetString();
 
