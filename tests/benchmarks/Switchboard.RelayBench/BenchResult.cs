@@ -29,7 +29,7 @@ internal sealed record BenchResult(long Received, long Relayed, TimeSpan Wall, T
         "| relay | streams | mode | delivered pkts/s | CPU ms / 1,000 pkts (all) | relay µs/pkt (own CPU) | machine µs/pkt | p50 µs | p99 µs | p99.9 µs | lost |";
 
     public string Describe(BenchOptions o) => string.Create(CultureInfo.InvariantCulture,
-        $"| {(o.Direct ? "direct" : o.RtpEngine is not null ? "rtpengine" : o.Kernel ? "switchboard kernel" : $"switchboard {o.Engine?.ToString().ToLowerInvariant() ?? "default"}")} | {o.Streams} | {(o.Rate > 0 ? $"{o.Rate} pps/dir" : $"window {o.Window}")} "
+        $"| {(o.Direct ? "direct" : o.RtpEngine is not null ? "rtpengine" : o.Kernel ? "switchboard kernel" : $"switchboard {o.Engine?.ToString().ToLowerInvariant() ?? "default"}")} | {o.Streams} | {(o.Blast is { } blast ? blast > 0 ? $"blast {blast:N0} pps" : "blast flat out" : o.Rate > 0 ? $"{o.Rate} pps/dir" : $"window {o.Window}")} "
         + $"| {PacketsPerSecond:N0} | {CpuMsPer1000:F2} | {RelayMicrosPerPacket:F2} | {MachineMicrosPerPacket:F2} | {P50Micros:N0} | {P99Micros:N0} | {P999Micros:N0} | {Lost} |"
         + $"  (wall {Wall.TotalSeconds:F1} s, cpu {Cpu.TotalSeconds:F2} s, relay counted {Relayed:N0})");
 }

@@ -41,6 +41,12 @@ internal sealed class Peer : IDisposable
 
     public void Target(int port) => _target = new IPEndPoint(IPAddress.Loopback, port).Serialize();
 
+    /// <summary>The target as a raw sockaddr, for the blast load's sendmmsg.</summary>
+    public ReadOnlySpan<byte> TargetSockaddr => _target!.Buffer.Span[.._target.Size];
+
+    /// <summary>The socket's fd, for the blast load (which never starts <see cref="ReceiveLoop"/> on it).</summary>
+    public int Fd => (int)_socket.Handle;
+
     public void Send()
     {
         // The window loop and the pacer may both send: one packet buffer, so one sender at a time.

@@ -14,14 +14,17 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
     private readonly List<string> _externalCalls = [];
     private readonly RtpEngineClient? _rtpEngine = options.RtpEngine is { } ng ? new RtpEngineClient(ng) : null;
     private readonly MediaRelay? _relay = options.Direct || options.RtpEngine is not null ? null : CreateRelay(options);
+    private BlastLoad? _blast;
 
     public async Task<BenchResult> Run()
     {
         for (var i = 0; i < options.Streams; i++)
             Connect(i);
         using var stop = new CancellationTokenSource();
-        var loops = _peers.Select(p => Task.Run(() => p.ReceiveLoop(stop.Token))).ToArray();
-        var pacer = options.Rate > 0 ? Task.Run(() => Pace(stop.Token)) : Task.Run(() => RunWindows(stop.Token));
+        _blast = options.Blast is { } blastRate ? new BlastLoad(_peers, _latency, blastRate) : null;
+        var loops = _blast is not null ? [] : _peers.Select(p => Task.Run(() => p.ReceiveLoop(stop.Token))).ToArray();
+        var pacer = _blast is { } blast ? Task.Factory.StartNew(() => blast.Run(stop.Token), TaskCreationOptions.LongRunning)
+            : options.Rate > 0 ? Task.Run(() => Pace(stop.Token)) : Task.Run(() => RunWindows(stop.Token));
 
         await Task.Delay(WarmUp);
         _latency.Clear();
@@ -30,12 +33,13 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         process.Refresh(); // TotalProcessorTime is cached per Process object
         var (cpu1, relayCpu1, machine1, wall, received1, relayed1) = (Cpu(process), RelayCpu(), ExternalCpu.Machine(), Stopwatch.GetElapsedTime(wall0), Received(), Relayed());
-        var lost = _peers.Sum(p => p.Sent) - received1;
+        var lost = (_blast?.Sent ?? _peers.Sum(p => p.Sent)) - received1;
 
         stop.Cancel();
+        await pacer.WaitAsync(TimeSpan.FromSeconds(5)); // the blast thread uses the sockets' fds: stopped before they close
         foreach (var peer in _peers)
             peer.Dispose();
-        await Task.WhenAll(loops.Append(pacer)).WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.WhenAll(loops).WaitAsync(TimeSpan.FromSeconds(5));
         return new BenchResult(received1 - received0, relayed1 - relayed0, wall, cpu1 - cpu0, relayCpu1 - relayCpu0, machine1 - machine0, lost,
             _latency.Percentile(0.50), _latency.Percentile(0.99), _latency.Percentile(0.999));
     }
@@ -136,7 +140,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
         : _relay is not null && !options.Kernel && options.Engine != MediaRelayEngine.Async && OperatingSystem.IsLinux() ? ExternalCpu.OfOwnThreads("relay-epoll")
         : null;
 
-    private long Received() => _peers.Sum(p => p.Received);
+    private long Received() => _blast?.Received ?? _peers.Sum(p => p.Received);
 
     private long Relayed() => _relay?.Metrics.PacketsRelayed ?? 0;
 
@@ -167,6 +171,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
 
     public void Dispose()
     {
+        _blast?.Dispose();
         foreach (var peer in _peers)
             peer.Dispose();
         _relay?.Dispose();
