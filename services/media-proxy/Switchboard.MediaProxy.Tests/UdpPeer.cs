@@ -8,12 +8,19 @@ namespace Switchboard.MediaProxy.Tests;
 internal sealed class UdpPeer : IDisposable
 {
     private const int PacketLength = 12 + 160;
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Socket _socket;
+    private readonly IPAddress _relayAddress;
     private readonly byte[] _receiveBuffer = new byte[2048];
 
-    public UdpPeer()
+    public UdpPeer() : this(Loopback(), IPAddress.Loopback)
     {
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>A phone on an already bound socket (e.g. one made in another network namespace) that sends to <paramref name="relayAddress"/>.</summary>
+    public UdpPeer(Socket bound, IPAddress relayAddress)
+    {
+        _socket = bound;
+        _relayAddress = relayAddress;
         Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
     }
 
@@ -27,7 +34,7 @@ internal sealed class UdpPeer : IDisposable
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), sequence);
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), sequence * 160u);
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), ssrc);
-        _socket.SendTo(packet, new IPEndPoint(IPAddress.Loopback, relayPort));
+        _socket.SendTo(packet, new IPEndPoint(_relayAddress, relayPort));
     }
 
     /// <summary>The sequence number of the next packet, or null when none arrives within <paramref name="timeout"/>.</summary>
@@ -48,8 +55,30 @@ internal sealed class UdpPeer : IDisposable
 
     public Task<ushort?> ReceiveAsync() => ReceiveAsync(TimeSpan.FromSeconds(2));
 
+    /// <summary>The source of the next packet (where the relay sends from), or null when none arrives.</summary>
+    public async Task<IPEndPoint?> ReceiveSourceAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            var result = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
+            return (IPEndPoint)result.RemoteEndPoint;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True when nothing arrives for a short while.</summary>
     public async Task<bool> StaysSilentAsync() => await ReceiveAsync(TimeSpan.FromMilliseconds(200)) is null;
 
     public void Dispose() => _socket.Dispose();
+
+    private static Socket Loopback()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
 }
