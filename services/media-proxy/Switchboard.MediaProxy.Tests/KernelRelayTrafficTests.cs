@@ -7,8 +7,17 @@ namespace Switchboard.MediaProxy.Tests;
 /// what is the kernel path's own: once both legs have spoken their streams leave user space, the counters and the
 /// activity still see every packet, and a moved leg, a delete or a timeout takes the rules back.
 /// </summary>
-public sealed class KernelRelayTrafficTests() : RelayTrafficTests(42200, options => options.KernelForwarding = KernelForwardingMode.Required)
+public class KernelRelayTrafficTests : RelayTrafficTests
 {
+    public KernelRelayTrafficTests() : this(42200, MediaRelayEngine.Epoll)
+    {
+    }
+
+    protected KernelRelayTrafficTests(int firstPort, MediaRelayEngine engine)
+        : base(firstPort, options => (options.KernelForwarding, options.Engine) = (KernelForwardingMode.Required, engine))
+    {
+    }
+
     private const int PacketLength = 172;
 
     /// <summary>
@@ -119,3 +128,6 @@ public sealed class KernelRelayTrafficTests() : RelayTrafficTests(42200, options
         Assert.Equal(0, Relay.Metrics.KernelRules);
     }
 }
+
+/// <summary>The same with the async engine, which offers its sockets to the kernel path from its receive loops.</summary>
+public sealed class KernelAsyncRelayTrafficTests() : KernelRelayTrafficTests(42300, MediaRelayEngine.Async);
