@@ -29,6 +29,9 @@ public class MediaDistributedDeployment : SwitchboardDeployment
     /// <summary>Bus settings of a variant for the media proxies and the transaction service (none: in-process buses).</summary>
     protected virtual IEnumerable<string> BusArguments => [];
 
+    /// <summary>Extra settings of a variant for both media-proxy processes.</summary>
+    protected virtual IEnumerable<string> RelayArguments => [];
+
     /// <summary>Extra proxy settings of a variant.</summary>
     protected virtual IEnumerable<string> ProxyArguments => [];
 
@@ -68,7 +71,7 @@ public class MediaDistributedDeployment : SwitchboardDeployment
                 $"--MediaProxy:PortRangeSlot={slot}",
                 $"--MediaProxy:MediaTimeout={MediaTimeout:c}",
                 "--MediaProxy:TimeoutSweepInterval=00:00:01",
-            ]).Concat(BusArguments), _mediaHttp[name] + "/health"), _mediaHttp[name] + "/health"));
+            ]).Concat(BusArguments).Concat(RelayArguments), _mediaHttp[name] + "/health"), _mediaHttp[name] + "/health"));
         }
 
         await router.WaitForHttpAsync(RouterApi + "/health", TimeSpan.FromSeconds(60));
@@ -114,4 +117,12 @@ public sealed class MediaTimeoutByeDistributedDeployment : MediaDistributedDeplo
     protected override IEnumerable<string> BusArguments => ["--Bus:Transport=RabbitMq", $"--Bus:RabbitMq:Uri={_broker.Uri}"];
 
     protected override IEnumerable<string> ProxyArguments => ["--Proxy:Media:EndCallOnTimeout=true"];
+}
+
+/// <summary>The two-media-relay distributed wiring with kernel forwarding required in both media-proxy processes.</summary>
+public sealed class MediaKernelDistributedDeployment : MediaDistributedDeployment
+{
+    public override string Name => "distributed (two media relays, kernel forwarding)";
+
+    protected override IEnumerable<string> RelayArguments => ["--MediaProxy:KernelForwarding=Required"];
 }

@@ -10,3 +10,11 @@ public sealed class MediaKernelRelayCallTests(MediaKernelRelayDeployment deploym
     public async Task A_call_is_relayed_in_the_kernel_once_latched_and_a_reinvite_takes_it_back_until_the_new_port_speaks() =>
         await MediaCallFlows.KernelRelayedCallAsync(deployment, deployment.SessionApis);
 }
+
+/// <summary>The same in the distributed wiring: two media-proxy processes, each with its own program chained on loopback.</summary>
+public sealed class MediaKernelRelayDistributedTests(MediaKernelDistributedDeployment deployment) : IClassFixture<MediaKernelDistributedDeployment>
+{
+    [Fact]
+    public async Task A_call_is_relayed_in_the_kernel_of_its_media_proxy_process_and_a_reinvite_takes_it_back_until_the_new_port_speaks() =>
+        await MediaCallFlows.KernelRelayedCallAsync(deployment, deployment.SessionApis);
+}
