@@ -12,14 +12,28 @@ internal sealed class KernelForwarder : IDisposable
     private readonly List<int> _links = [];
     private int _disposed;
 
-    public KernelForwarder(int maxRules, IReadOnlyList<int> interfaceIndexes)
+    private const int ENoDev = 19;
+
+    /// <param name="maxRules">Size of the map.</param>
+    /// <param name="interfaceIndexes">Where to attach.</param>
+    /// <param name="skipVanished">Skip an interface removed since it was listed (a container's veth going away) instead of failing.</param>
+    public KernelForwarder(int maxRules, IReadOnlyList<int> interfaceIndexes, bool skipVanished = false)
     {
         _mapFd = BpfSyscall.CreateHashMap("sb_relay_rules", ForwardingRule.KeySize, ForwardingRule.ValueSize, maxRules);
         try
         {
             _programFd = BpfSyscall.LoadTcProgram("sb_relay_fwd", ForwardingProgram.Build(_mapFd), BpfSyscall.AttachTcxIngress);
             foreach (var index in interfaceIndexes)
-                _links.Add(BpfSyscall.AttachTcx(_programFd, index, BpfSyscall.AttachTcxIngress));
+            {
+                try
+                {
+                    _links.Add(BpfSyscall.AttachTcx(_programFd, index, BpfSyscall.AttachTcxIngress));
+                }
+                catch (BpfException e) when (skipVanished && e.Errno == ENoDev)
+                {
+                    // listed a moment ago, gone now: nothing arrives on it any more
+                }
+            }
         }
         catch
         {

@@ -43,7 +43,7 @@ internal sealed partial class KernelOffload : IDisposable
         {
             var interfaces = KernelRoutes.InterfaceIndexes(options.KernelInterfaces);
             var maxRules = Math.Max(64, options.PortRangeEnd - options.PortRangeStart + 1);
-            var forwarder = new KernelForwarder(maxRules, interfaces);
+            var forwarder = new KernelForwarder(maxRules, interfaces, skipVanished: options.KernelInterfaces.Length == 0);
             LogStarted(logger, forwarder.AttachedInterfaces, maxRules);
             return new KernelOffload(forwarder, new KernelRoutes(time), logger);
         }

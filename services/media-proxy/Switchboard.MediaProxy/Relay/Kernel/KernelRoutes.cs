@@ -47,9 +47,16 @@ internal sealed class KernelRoutes(TimeProvider time)
         var indexes = new List<int>();
         foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
         {
-            var wanted = names.Count == 0 ? nic.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown : names.Contains(nic.Name);
-            if (wanted && nic.Supports(NetworkInterfaceComponent.IPv4))
-                indexes.Add(nic.GetIPProperties().GetIPv4Properties().Index);
+            try
+            {
+                var wanted = names.Count == 0 ? nic.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown : names.Contains(nic.Name);
+                if (wanted && nic.Supports(NetworkInterfaceComponent.IPv4))
+                    indexes.Add(nic.GetIPProperties().GetIPv4Properties().Index);
+            }
+            catch (NetworkInformationException) when (names.Count == 0)
+            {
+                // removed while we listed it
+            }
         }
 
         var missing = names.Where(name => NetworkInterface.GetAllNetworkInterfaces().All(nic => nic.Name != name)).ToList();
