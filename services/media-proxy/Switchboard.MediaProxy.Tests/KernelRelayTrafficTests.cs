@@ -21,8 +21,9 @@ public class KernelRelayTrafficTests : RelayTrafficTests
     private const int PacketLength = 172;
 
     /// <summary>
-    /// All, once each; but when a burst meets the hand-over to the kernel, packets still queued on the relay socket
-    /// are relayed after the first ones the kernel took (at 50 packets/s per stream that queue is empty).
+    /// All, once each; but when a burst meets the hand-over to the kernel, a packet that reaches the relay socket in
+    /// the microseconds between the empty-queue check and the rule's install is relayed after newer ones the kernel
+    /// took (at 50 packets/s per stream, never in practice).
     /// </summary>
     protected override void AssertBurstDelivered(IEnumerable<ushort> sent, IReadOnlyList<ushort> received) =>
         Assert.Equal(sent.Order(), received.Order());

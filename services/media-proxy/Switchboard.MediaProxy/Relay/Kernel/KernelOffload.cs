@@ -56,14 +56,16 @@ internal sealed partial class KernelOffload : IDisposable
 
     /// <summary>
     /// Called by the socket's pump after it relayed packets, while the socket has no rule: installs one when both
-    /// legs are latched. Only the socket's pump calls this for a socket, so installs of one socket never overlap.
+    /// legs are latched and nothing waits on the socket (a packet still queued there would otherwise reach the other
+    /// leg after newer ones the kernel already took). Only the socket's pump calls this for a socket, so installs of
+    /// one socket never overlap.
     /// </summary>
     public void TryInstall(RelaySocket socket)
     {
         var partner = socket.Partner;
         var own = socket.Latch;
         var target = partner?.Latch;
-        if (partner is null || !own.Locked || target is not { Locked: true } || !socket.TryClaimOffload())
+        if (partner is null || !own.Locked || target is not { Locked: true } || Queued(socket) || !socket.TryClaimOffload())
             return;
         if (Ipv4(own.EndPoint) is not { } peer || Ipv4(target.EndPoint) is not { } destination
             || _routes.Resolve(destination.Address) is not { } route)
@@ -73,6 +75,12 @@ internal sealed partial class KernelOffload : IDisposable
         ForwardingRule.WriteKey(rule.Key, peer, socket.Port);
         Span<byte> value = stackalloc byte[ForwardingRule.ValueSize];
         ForwardingRule.WriteValue(value, new IPEndPoint(route.Source, partner.Port), destination, route.InterfaceIndex, route.Handover);
+        if (Queued(socket))
+        {
+            socket.ReleaseOffload(); // the next relayed batch tries again
+            return;
+        }
+
         try
         {
             _forwarder.Install(rule.Key, value);
@@ -135,6 +143,18 @@ internal sealed partial class KernelOffload : IDisposable
             socket.Activity.Touch();
             Interlocked.Add(ref _packetsRelayed, packets);
             rule.Reported = counters;
+        }
+    }
+
+    private static bool Queued(RelaySocket socket)
+    {
+        try
+        {
+            return socket.Socket.Available > 0;
+        }
+        catch (Exception e) when (e is ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            return true; // closing: no rule
         }
     }
 
