@@ -91,9 +91,9 @@ public class KernelRelayTrafficTests : RelayTrafficTests
         Assert.True(await Callee.StaysSilentAsync());
         Callee.SendRtp(5, calleeSendsTo);
         Assert.Equal((ushort)5, await moved.ReceiveAsync());
-        await KernelRulesReach(2);
-        moved.SendRtp(6, callerSendsTo);
+        moved.SendRtp(6, callerSendsTo); // a hand-over waits for a relayed packet with nothing queued behind it
         Assert.Equal((ushort)6, await Callee.ReceiveAsync());
+        await KernelRulesReach(2);
         Assert.Equal(1, Relay.GetSession("kernel-2")!.Counters.Drops);
     }
 

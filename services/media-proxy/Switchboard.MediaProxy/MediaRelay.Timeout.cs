@@ -12,6 +12,7 @@ public sealed partial class MediaRelay
     internal void SweepTimedOut()
     {
         _kernel?.Harvest(); // what the kernel relayed counts as activity
+        _kernel?.FollowInterfaces();
         List<MediaSessionTimedOut>? timedOut = null;
         foreach (var session in _sessions.Values)
         {

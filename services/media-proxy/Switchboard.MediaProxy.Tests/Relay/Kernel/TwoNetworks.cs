@@ -14,7 +14,9 @@ namespace Switchboard.MediaProxy.Tests.Relay.Kernel;
 public sealed partial class TwoNetworks : IDisposable
 {
     private const int CloneNewNet = 0x40000000;
-    private readonly string _suffix = (Environment.ProcessId % 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static int _instances;
+    private readonly string _suffix = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Environment.ProcessId % 100_000}{Interlocked.Increment(ref _instances) % 10}"); // interface names: ≤ 15 characters
 
     public TwoNetworks()
     {
@@ -34,6 +36,9 @@ public sealed partial class TwoNetworks : IDisposable
     public static IPAddress PhoneA { get; } = IPAddress.Parse("198.18.1.2");
     public static IPAddress HostB { get; } = IPAddress.Parse("198.18.2.1");
     public static IPAddress PhoneB { get; } = IPAddress.Parse("198.18.2.2");
+
+    /// <summary>The test classes that build these networks share the addresses, so they never run at once.</summary>
+    public const string Collection = "two networks";
 
     /// <summary>The host-side interface names (where the relay's program must be attached).</summary>
     public string[] HostInterfaces => [HostInterface("a"), HostInterface("b")];

@@ -9,10 +9,9 @@ internal sealed class KernelForwarder : IDisposable
 {
     private readonly int _mapFd;
     private readonly int _programFd;
-    private readonly List<int> _links = [];
-    private int _disposed;
-
     private const int ENoDev = 19;
+    private readonly Dictionary<int, int> _links = []; // interface index → tcx link fd; guarded by itself
+    private int _disposed;
 
     /// <param name="maxRules">Size of the map.</param>
     /// <param name="interfaceIndexes">Where to attach.</param>
@@ -23,17 +22,7 @@ internal sealed class KernelForwarder : IDisposable
         try
         {
             _programFd = BpfSyscall.LoadTcProgram("sb_relay_fwd", ForwardingProgram.Build(_mapFd), BpfSyscall.AttachTcxIngress);
-            foreach (var index in interfaceIndexes)
-            {
-                try
-                {
-                    _links.Add(BpfSyscall.AttachTcx(_programFd, index, BpfSyscall.AttachTcxIngress));
-                }
-                catch (BpfException e) when (skipVanished && e.Errno == ENoDev)
-                {
-                    // listed a moment ago, gone now: nothing arrives on it any more
-                }
-            }
+            Attach(interfaceIndexes, skipVanished);
         }
         catch
         {
@@ -42,7 +31,49 @@ internal sealed class KernelForwarder : IDisposable
         }
     }
 
-    public int AttachedInterfaces => _links.Count;
+    public int AttachedInterfaces
+    {
+        get
+        {
+            lock (_links)
+                return _links.Count;
+        }
+    }
+
+    /// <summary>Attaches to these interfaces (those not attached yet) and detaches from the others.</summary>
+    public void Reconcile(IReadOnlyCollection<int> interfaceIndexes)
+    {
+        lock (_links)
+        {
+            foreach (var gone in _links.Keys.Where(index => !interfaceIndexes.Contains(index)).ToList())
+            {
+                BpfSyscall.Close(_links[gone]);
+                _links.Remove(gone);
+            }
+        }
+
+        Attach(interfaceIndexes, skipVanished: true);
+    }
+
+    private void Attach(IEnumerable<int> interfaceIndexes, bool skipVanished)
+    {
+        lock (_links)
+        {
+            foreach (var index in interfaceIndexes)
+            {
+                if (_links.ContainsKey(index))
+                    continue;
+                try
+                {
+                    _links[index] = BpfSyscall.AttachTcx(_programFd, index, BpfSyscall.AttachTcxIngress);
+                }
+                catch (BpfException e) when (skipVanished && e.Errno == ENoDev)
+                {
+                    // listed a moment ago, gone now: nothing arrives on it any more
+                }
+            }
+        }
+    }
 
     public void Install(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => BpfSyscall.Update(_mapFd, key, value);
 
@@ -63,8 +94,13 @@ internal sealed class KernelForwarder : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
-        foreach (var link in _links)
-            BpfSyscall.Close(link);
+        lock (_links)
+        {
+            foreach (var link in _links.Values)
+                BpfSyscall.Close(link);
+            _links.Clear();
+        }
+
         if (_programFd > 0)
             BpfSyscall.Close(_programFd);
         if (_mapFd > 0)

@@ -18,14 +18,24 @@ internal sealed partial class KernelOffload : IDisposable
     private readonly KernelRoutes _routes;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<RelaySocket, InstalledRule> _rules = new(ReferenceEqualityComparer.Instance);
+    private readonly bool _everyInterface;
+    private readonly TimeProvider _time;
+    private long _interfacesListedAt;
     private long _installFailures, _packetsRelayed;
 
-    private KernelOffload(KernelForwarder forwarder, KernelRoutes routes, ILogger logger)
+    private static readonly TimeSpan InterfacesLifetime = TimeSpan.FromSeconds(30);
+
+    private KernelOffload(KernelForwarder forwarder, KernelRoutes routes, ILogger logger, bool everyInterface, TimeProvider time)
     {
         _forwarder = forwarder;
         _routes = routes;
         _logger = logger;
+        _everyInterface = everyInterface;
+        _time = time;
+        _interfacesListedAt = time.GetTimestamp();
     }
+
+    public int AttachedInterfaces => _forwarder.AttachedInterfaces;
 
     public int Rules => _rules.Count;
 
@@ -45,7 +55,7 @@ internal sealed partial class KernelOffload : IDisposable
             var maxRules = Math.Max(64, options.PortRangeEnd - options.PortRangeStart + 1);
             var forwarder = new KernelForwarder(maxRules, interfaces, skipVanished: options.KernelInterfaces.Length == 0);
             LogStarted(logger, forwarder.AttachedInterfaces, maxRules);
-            return new KernelOffload(forwarder, new KernelRoutes(time), logger);
+            return new KernelOffload(forwarder, new KernelRoutes(time), logger, options.KernelInterfaces.Length == 0, time);
         }
         catch (Exception e) when (e is BpfException or PlatformNotSupportedException && options.KernelForwarding == KernelForwardingMode.Auto)
         {
@@ -104,6 +114,25 @@ internal sealed partial class KernelOffload : IDisposable
         Remove(socket);
         if (socket.Partner is { } partner)
             Remove(partner);
+    }
+
+    /// <summary>
+    /// With every interface wanted, follows interfaces that came or went since the last look (at most every 30 s;
+    /// called from the timeout sweep): a VLAN, VPN or container veth added after the start gets the program too.
+    /// </summary>
+    public void FollowInterfaces()
+    {
+        if (!_everyInterface || _time.GetElapsedTime(Interlocked.Read(ref _interfacesListedAt)) < InterfacesLifetime)
+            return;
+        Interlocked.Exchange(ref _interfacesListedAt, _time.GetTimestamp());
+        try
+        {
+            _forwarder.Reconcile(KernelRoutes.InterfaceIndexes([]).ToHashSet());
+        }
+        catch (BpfException e)
+        {
+            LogInterfacesNotFollowed(_logger, e.Message);
+        }
     }
 
     /// <summary>Adds what the kernel relayed since the last harvest to the sockets' counters and activity.</summary>
@@ -177,6 +206,9 @@ internal sealed partial class KernelOffload : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kernel forwarding unavailable, relaying in user space: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kernel forwarding could not follow the interfaces: {Reason}")]
+    private static partial void LogInterfacesNotFollowed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kernel rule for relay port {Port} not installed: {Reason}")]
     private static partial void LogInstallFailed(ILogger logger, int port, string reason);
