@@ -84,7 +84,7 @@ internal sealed partial class KernelOffload : IDisposable
         var rule = new InstalledRule(new byte[ForwardingRule.KeySize]);
         ForwardingRule.WriteKey(rule.Key, peer, socket.Port);
         Span<byte> value = stackalloc byte[ForwardingRule.ValueSize];
-        ForwardingRule.WriteValue(value, new IPEndPoint(route.Source, partner.Port), destination, route.InterfaceIndex, route.Handover);
+        ForwardingRule.WriteValue(value, new IPEndPoint(SourceOf(partner, route), partner.Port), destination, route.InterfaceIndex, route.Handover);
         if (Queued(socket))
         {
             socket.ReleaseOffload(); // the next relayed batch tries again
@@ -173,6 +173,15 @@ internal sealed partial class KernelOffload : IDisposable
             Interlocked.Add(ref _packetsRelayed, packets);
             rule.Reported = counters;
         }
+    }
+
+    /// <summary>Where the partner's own sendto would come from: its bound address, or the route's choice when bound to any.</summary>
+    private static IPAddress SourceOf(RelaySocket partner, KernelRoute route)
+    {
+        var bound = (partner.Socket.LocalEndPoint as IPEndPoint)?.Address;
+        if (bound is null || bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any))
+            return route.Source;
+        return bound.IsIPv4MappedToIPv6 ? bound.MapToIPv4() : bound;
     }
 
     private static bool Queued(RelaySocket socket)
