@@ -53,12 +53,12 @@ internal sealed class UdpPeer : IDisposable
         }
     }
 
-    public Task<ushort?> ReceiveAsync() => ReceiveAsync(TimeSpan.FromSeconds(2));
+    public Task<ushort?> ReceiveAsync() => ReceiveAsync(TimeSpan.FromSeconds(5)); // generous: only a lost packet waits it out
 
     /// <summary>The source of the next packet (where the relay sends from), or null when none arrives.</summary>
     public async Task<IPEndPoint?> ReceiveSourceAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
             var result = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
