@@ -117,8 +117,10 @@ public sealed class RelayEngineTests : IDisposable
 
             Assert.True(relay.Delete(callId));
 
-            // The freed ports bind again at once, and the new sockets very likely get the relay's old fd numbers.
-            var probes = new[] { callerSendsTo, callerSendsTo + 1, calleeSendsTo, calleeSendsTo + 1 }.Select(Bind).ToArray();
+            // The freed ports bind again at once, and the new sockets very likely get the relay's old fd numbers. (The
+            // async engine's close may wait for a send in flight on that socket: microseconds, hence a bounded retry.)
+            var probes = new[] { callerSendsTo, callerSendsTo + 1, calleeSendsTo, calleeSendsTo + 1 }
+                .Select(port => engine == MediaRelayEngine.Async ? BindSoon(port) : Bind(port)).ToArray();
             try
             {
                 await DrainAsync(_callee);
@@ -198,6 +200,21 @@ public sealed class RelayEngineTests : IDisposable
         for (var i = 0; i < 200 && !condition(); i++)
             await Task.Delay(10);
         return condition();
+    }
+
+    private static Socket BindSoon(int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Bind(port);
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     private static Socket Bind(int port)
