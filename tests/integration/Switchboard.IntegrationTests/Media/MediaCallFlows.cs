@@ -20,34 +20,19 @@ internal static class MediaCallFlows
     /// </summary>
     public static async Task<string> ReinviteMovesMediaAsync(SwitchboardDeployment deployment, IReadOnlyList<string> sessionApis)
     {
-        using var caller = RtpEndpoint.BindEven(MediaRelayDeployment.LanAddress);
-        using var first = RtpEndpoint.BindEven("127.0.0.1");
-        using var moved = RtpEndpoint.BindEven("127.0.0.1");
-        using var watch = new MediaSessionWatch(sessionApis);
-        var (calleeSip, callId) = (FreePorts.Next(), MediaSipp.NewCallId("reinvite"));
-        await SippPeer.RegisterAsync(deployment, "bob", calleeSip);
-        var callee = await MediaSipp.StartCalleeAsync(deployment, "media_uas_reinvite.xml", calleeSip, ("rtp1", first.Port), ("rtp2", moved.Port));
-        var callerRun = MediaSipp.StartCaller(deployment, "media_uac_reinvited.xml", callId, caller.Port);
+        using var call = await ReinvitedCall.StartAsync(deployment, sessionApis, "reinvite");
+        Assert.Equal(call.Caller.EndPoint.ToString(), MediaSessionWatch.Peer(call.Answered, "caller"));
+        var (toCallee, toCaller) = RelayPorts(call.Answered);
+        await ExchangeAsync(call.Caller, call.First, toCallee, toCaller, 1000);
 
-        var (holder, stream) = await watch.WaitForStreamAsync(callId,
-            s => MediaSessionWatch.Peer(s, "callee") == first.EndPoint.ToString(), "the callee's answer in the relay", callerRun, callee);
-        Assert.Equal(caller.EndPoint.ToString(), MediaSessionWatch.Peer(stream, "caller"));
-        var (toCallee, toCaller) = RelayPorts(stream);
-        await ExchangeAsync(caller, first, toCallee, toCaller, 1000);
-
-        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 1); // the callee re-INVITEs with its media on `moved`
-        var (after, movedStream) = await watch.WaitForStreamAsync(callId,
-            s => MediaSessionWatch.Peer(s, "callee") == moved.EndPoint.ToString(), "the re-INVITE's new port in the relay", callerRun, callee);
-        Assert.Equal(holder, after);
+        var (after, movedStream) = await call.MoveCalleeAsync();
+        Assert.Equal(call.Holder, after);
         Assert.Equal((toCallee, toCaller), RelayPorts(movedStream)); // the caller keeps sending where it did
-        await ExchangeAsync(caller, moved, toCallee, toCaller, 2000);
-        Assert.Empty(await first.ReceiveAsync(1, TimeSpan.FromMilliseconds(300)));
+        await ExchangeAsync(call.Caller, call.Moved, toCallee, toCaller, 2000);
+        Assert.Empty(await call.First.ReceiveAsync(1, TimeSpan.FromMilliseconds(300)));
 
-        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 2); // the callee hangs up
-        SippPeer.AssertOneSuccessfulCall(await callerRun, "caller (LAN)");
-        SippPeer.AssertOneSuccessfulCall(await callee, "callee (WAN, re-INVITE)");
-        await watch.WaitGoneAsync(callId, TimeSpan.FromSeconds(10), "after the BYE");
-        return holder;
+        await call.HangUpAsync("");
+        return call.Holder;
     }
 
     /// <summary>
@@ -85,38 +70,24 @@ internal static class MediaCallFlows
     /// </summary>
     public static async Task KernelRelayedCallAsync(SwitchboardDeployment deployment, IReadOnlyList<string> sessionApis)
     {
-        using var caller = RtpEndpoint.BindEven(MediaRelayDeployment.LanAddress);
-        using var first = RtpEndpoint.BindEven("127.0.0.1");
-        using var moved = RtpEndpoint.BindEven("127.0.0.1");
-        using var watch = new MediaSessionWatch(sessionApis);
-        var (calleeSip, callId) = (FreePorts.Next(), MediaSipp.NewCallId("kernel"));
-        await SippPeer.RegisterAsync(deployment, "bob", calleeSip);
-        var callee = await MediaSipp.StartCalleeAsync(deployment, "media_uas_reinvite.xml", calleeSip, ("rtp1", first.Port), ("rtp2", moved.Port));
-        var callerRun = MediaSipp.StartCaller(deployment, "media_uac_reinvited.xml", callId, caller.Port);
-        var (_, stream) = await watch.WaitForStreamAsync(callId,
-            s => MediaSessionWatch.Peer(s, "callee") == first.EndPoint.ToString(), "the callee's answer in the relay", callerRun, callee);
-        var (toCallee, toCaller) = RelayPorts(stream);
+        using var call = await ReinvitedCall.StartAsync(deployment, sessionApis, "kernel");
+        var (toCallee, toCaller) = RelayPorts(call.Answered);
 
-        await HandToKernelAsync(watch, caller, first, toCallee, toCaller, 100);
-        var inKernel = await watch.MetricAsync("switchboard_media_kernel_packets_relayed_total");
-        await ExchangeAsync(caller, first, toCallee, toCaller, 1000);
-        Assert.Equal(inKernel + 2 * Burst, await watch.MetricAsync("switchboard_media_kernel_packets_relayed_total"));
-        var (_, counted) = await watch.WaitForStreamAsync(callId, _ => true, "the session", callerRun, callee);
+        await HandToKernelAsync(call.Watch, call.Caller, call.First, toCallee, toCaller, 100);
+        var inKernel = await call.Watch.MetricAsync("switchboard_media_kernel_packets_relayed_total");
+        await ExchangeAsync(call.Caller, call.First, toCallee, toCaller, 1000);
+        Assert.Equal(inKernel + 2 * Burst, await call.Watch.MetricAsync("switchboard_media_kernel_packets_relayed_total"));
+        var (_, counted) = await call.StreamAsync();
         Assert.Equal(3 + 2 * Burst, counted.GetProperty("packets").GetInt64()); // 3 in user space, the bursts in the kernel
 
-        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 1); // the callee re-INVITEs with its media on `moved`
-        await watch.WaitForStreamAsync(callId,
-            s => MediaSessionWatch.Peer(s, "callee") == moved.EndPoint.ToString(), "the re-INVITE's new port in the relay", callerRun, callee);
-        Assert.Equal(0, await watch.MetricAsync("switchboard_media_kernel_rules"));
-        await HandToKernelAsync(watch, caller, moved, toCallee, toCaller, 200);
-        await ExchangeAsync(caller, moved, toCallee, toCaller, 2000);
-        Assert.Empty(await first.ReceiveAsync(1, TimeSpan.FromMilliseconds(300)));
+        await call.MoveCalleeAsync();
+        Assert.Equal(0, await call.Watch.MetricAsync("switchboard_media_kernel_rules"));
+        await HandToKernelAsync(call.Watch, call.Caller, call.Moved, toCallee, toCaller, 200);
+        await ExchangeAsync(call.Caller, call.Moved, toCallee, toCaller, 2000);
+        Assert.Empty(await call.First.ReceiveAsync(1, TimeSpan.FromMilliseconds(300)));
 
-        await MediaSipp.SendTriggerAsync(deployment, callee, calleeSip, callId, 2); // the callee hangs up
-        SippPeer.AssertOneSuccessfulCall(await callerRun, "caller (LAN, kernel-relayed)");
-        SippPeer.AssertOneSuccessfulCall(await callee, "callee (WAN, re-INVITE, kernel-relayed)");
-        await watch.WaitGoneAsync(callId, TimeSpan.FromSeconds(10), "after the BYE");
-        Assert.Equal(0, await watch.MetricAsync("switchboard_media_kernel_rules"));
+        await call.HangUpAsync(", kernel-relayed");
+        Assert.Equal(0, await call.Watch.MetricAsync("switchboard_media_kernel_rules"));
     }
 
     /// <summary>One packet each way, then one more from the caller; waits (bounded) until both directions are in the kernel.</summary>
