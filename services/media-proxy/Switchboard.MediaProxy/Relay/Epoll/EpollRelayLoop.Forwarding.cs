@@ -45,6 +45,7 @@ internal sealed unsafe partial class EpollRelayLoop
         var address = target?.Latch.Address;
         var routable = address is not null && _batch.SetDestination(address.Buffer.Span[..address.Size]);
         int queued = 0, drops = 0;
+        long bytesQueued = 0;
         for (var i = 0; i < received; i++)
         {
             var truncated = (_batch.Received[i].Header.Flags & MsgTrunc) != 0;
@@ -55,6 +56,7 @@ internal sealed unsafe partial class EpollRelayLoop
             }
 
             _batch.Queue(queued++, i);
+            bytesQueued += _batch.Received[i].Length;
         }
 
         // Counted before the send, so whoever sees a relayed packet arrive also sees it (and these drops) counted.
@@ -62,15 +64,12 @@ internal sealed unsafe partial class EpollRelayLoop
             socket.Drop(drops);
         if (queued == 0)
             return;
-        long bytesQueued = 0;
-        for (var i = 0; i < queued; i++)
-            bytesQueued += (long)_batch.Outgoing[i].Header.Iov->Length;
         socket.Count(queued, bytesQueued);
         socket.Activity.Touch();
-        var (sent, bytes) = Send(target!.LoopFd, queued);
+        var (sent, refusedBytes) = Send(target!.LoopFd, queued);
         if (sent < queued)
         {
-            socket.Count(sent - queued, bytes - bytesQueued); // take back what the kernel refused
+            socket.Count(sent - queued, -refusedBytes); // take back what the kernel refused
             socket.Drop(queued - sent);
         }
 
@@ -78,26 +77,28 @@ internal sealed unsafe partial class EpollRelayLoop
             socket.Kernel!.TryInstall(socket);
     }
 
-    /// <summary>Sends the queued messages; a message the kernel refuses (full buffer, ICMP error) is dropped.</summary>
-    private (int Sent, long Bytes) Send(int fd, int queued)
+    /// <summary>
+    /// Sends the queued messages; a message the kernel refuses (full buffer, ICMP error) is dropped. Returns how many
+    /// went and the bytes of those that did not.
+    /// </summary>
+    private (int Sent, long RefusedBytes) Send(int fd, int queued)
     {
         int offset = 0, sent = 0;
-        long bytes = 0;
+        long refusedBytes = 0;
         while (offset < queued)
         {
             var accepted = SendMmsg(fd, _batch.Outgoing + offset, (uint)(queued - offset), MsgDontWait);
             if (accepted <= 0)
             {
+                refusedBytes += (long)_batch.Outgoing[offset].Header.Iov->Length;
                 offset++; // skip the refused message; each iteration advances, so the loop is bounded
                 continue;
             }
 
-            for (var i = offset; i < offset + accepted; i++)
-                bytes += (long)_batch.Outgoing[i].Header.Iov->Length;
             sent += accepted;
             offset += accepted;
         }
 
-        return (sent, bytes);
+        return (sent, refusedBytes);
     }
 }
