@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Switchboard.MediaProxy.Relay.Epoll;
 
 /// <summary>
-/// The few libc calls the epoll relay loop needs (x86-64 and arm64 Linux; constants from the generic Linux ABI).
+/// The few libc calls the epoll relay loop (and the kernel path's fds) need (x86-64 and arm64 Linux; constants from the generic Linux ABI).
 /// .NET's own socket engine exposes none of these, and its SocketAsyncEngine would register every socket used for
 /// an async operation in its own epoll set; the loop's sockets are therefore only ever used through these calls.
 /// </summary>

@@ -103,9 +103,6 @@ internal static unsafe partial class BpfSyscall
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, long command, void* attr, long size);
 
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    public static partial int Close(int fd);
-
     private static long Bpf(int command, void* attr, int size) =>
         Supported ? Syscall(SyscallNumber, command, attr, size) : throw new PlatformNotSupportedException("eBPF needs Linux on x86-64 or arm64");
 

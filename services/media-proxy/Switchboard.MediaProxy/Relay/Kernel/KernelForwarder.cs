@@ -1,3 +1,5 @@
+using Switchboard.MediaProxy.Relay.Epoll;
+
 namespace Switchboard.MediaProxy.Relay.Kernel;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal sealed class KernelForwarder : IDisposable
         {
             foreach (var gone in _links.Keys.Where(index => !interfaceIndexes.Contains(index)).ToList())
             {
-                BpfSyscall.Close(_links[gone]);
+                LinuxInterop.Close(_links[gone]);
                 _links.Remove(gone);
             }
         }
@@ -97,13 +99,13 @@ internal sealed class KernelForwarder : IDisposable
         lock (_links)
         {
             foreach (var link in _links.Values)
-                BpfSyscall.Close(link);
+                LinuxInterop.Close(link);
             _links.Clear();
         }
 
         if (_programFd > 0)
-            BpfSyscall.Close(_programFd);
+            LinuxInterop.Close(_programFd);
         if (_mapFd > 0)
-            BpfSyscall.Close(_mapFd);
+            LinuxInterop.Close(_mapFd);
     }
 }
