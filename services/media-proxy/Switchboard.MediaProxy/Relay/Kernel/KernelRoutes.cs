@@ -33,10 +33,8 @@ internal sealed class KernelRoutes(TimeProvider time)
             source = ((IPEndPoint)probe.LocalEndPoint!).Address;
         }
 
-        if (IPAddress.IsLoopback(destination))
-            return new KernelRoute(source, NetworkInterface.LoopbackInterfaceIndex, ForwardingRule.DeliverLocally);
         var local = LocalAddresses();
-        if (local.ContainsKey(destination))
+        if (IPAddress.IsLoopback(destination) || local.ContainsKey(destination))
             return new KernelRoute(source, NetworkInterface.LoopbackInterfaceIndex, ForwardingRule.DeliverLocally);
         return local.TryGetValue(source, out var index) ? new KernelRoute(source, index, ForwardingRule.SendToNeighbour) : null;
     }
@@ -45,8 +43,10 @@ internal sealed class KernelRoutes(TimeProvider time)
     public static IReadOnlyList<int> InterfaceIndexes(IReadOnlyCollection<string> names)
     {
         var indexes = new List<int>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
         {
+            present.Add(nic.Name);
             try
             {
                 var wanted = names.Count == 0 ? nic.OperationalStatus is OperationalStatus.Up or OperationalStatus.Unknown : names.Contains(nic.Name);
@@ -59,7 +59,7 @@ internal sealed class KernelRoutes(TimeProvider time)
             }
         }
 
-        var missing = names.Where(name => NetworkInterface.GetAllNetworkInterfaces().All(nic => nic.Name != name)).ToList();
+        var missing = names.Where(name => !present.Contains(name)).ToList();
         return missing.Count == 0
             ? indexes
             : throw new ArgumentException($"MediaRelayOptions.KernelInterfaces: no interface {string.Join(", ", missing)}");
