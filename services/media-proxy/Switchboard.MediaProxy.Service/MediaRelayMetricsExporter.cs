@@ -51,10 +51,11 @@ internal sealed class MediaRelayMetricsExporter : IHostedService
         _pairsFree.Set(m.PortPairsFree);
         _pairsQuarantined.Set(m.PortPairsInQuarantine);
         _kernelRules.Set(m.KernelRules);
-        _packets.IncTo(m.PacketsRelayed);
-        _kernelPackets.IncTo(m.KernelPacketsRelayed);
-        _bytes.IncTo(m.BytesRelayed);
-        _drops.IncTo(m.PacketsDropped);
+        var traffic = m.Traffic();
+        _packets.IncTo(traffic.Relayed.Packets);
+        _kernelPackets.IncTo(traffic.KernelPackets);
+        _bytes.IncTo(traffic.Relayed.Bytes);
+        _drops.IncTo(traffic.Relayed.Drops);
         _timeouts.IncTo(m.SessionsTimedOut);
         _allocationFailures.IncTo(m.AllocationFailures);
     }

@@ -17,4 +17,10 @@ public interface IMediaRelayMetrics
     int KernelRules { get; }
     /// <summary>Of <see cref="PacketsRelayed"/>, those the kernel relayed.</summary>
     long KernelPacketsRelayed { get; }
+
+    /// <summary>
+    /// The packet figures above read together: one pass over the live sessions and the kernel's counters, where each
+    /// of the properties makes its own (a scrape wants this).
+    /// </summary>
+    MediaTraffic Traffic();
 }

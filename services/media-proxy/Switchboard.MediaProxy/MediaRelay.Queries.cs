@@ -4,15 +4,11 @@ namespace Switchboard.MediaProxy;
 
 public sealed partial class MediaRelay
 {
-    public MediaSessionInfo? GetSession(string callId)
-    {
-        _kernel?.Harvest();
-        return _sessions.TryGetValue(callId, out var session) ? Snapshot(session) : null;
-    }
+    public MediaSessionInfo? GetSession(string callId) =>
+        _sessions.TryGetValue(callId, out var session) ? Snapshot(session) : null;
 
     public IReadOnlyList<MediaSessionInfo> GetSessions()
     {
-        _kernel?.Harvest();
         var list = new List<MediaSessionInfo>(_sessions.Count);
         foreach (var session in _sessions.Values)
         {
@@ -51,8 +47,11 @@ public sealed partial class MediaRelay
             var streams = new List<MediaStreamInfo>(session.Streams.Count);
             foreach (var stream in session.Streams)
             {
-                if (stream is not null)
-                    streams.Add(Snapshot(stream));
+                if (stream is null)
+                    continue;
+                foreach (var socket in stream.Sockets)
+                    _kernel?.Harvest(socket); // this call's counters only, not every rule's
+                streams.Add(Snapshot(stream));
             }
 
             var lastActivity = _time.GetUtcNow() - session.Activity.Idle;

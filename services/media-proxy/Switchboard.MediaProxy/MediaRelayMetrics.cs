@@ -10,19 +10,19 @@ internal sealed class MediaRelayMetrics(MediaRelay relay) : IMediaRelayMetrics
     public int PortPairsInUse => relay.Pool.InUse;
     public int PortPairsFree => relay.Pool.Free;
     public int PortPairsInQuarantine => relay.Pool.InQuarantine;
-    public long PacketsRelayed => Interlocked.Read(ref _endedPackets) + relay.LiveCounters().Packets;
-    public long BytesRelayed => Interlocked.Read(ref _endedBytes) + relay.LiveCounters().Bytes;
-    public long PacketsDropped => Interlocked.Read(ref _endedDrops) + relay.LiveCounters().Drops;
+    public long PacketsRelayed => Traffic().Relayed.Packets;
+    public long BytesRelayed => Traffic().Relayed.Bytes;
+    public long PacketsDropped => Traffic().Relayed.Drops;
     public long SessionsTimedOut => Interlocked.Read(ref _timedOut);
     public long AllocationFailures => Interlocked.Read(ref _allocationFailures);
     public int KernelRules => relay.Kernel?.Rules ?? 0;
-    public long KernelPacketsRelayed
+    public long KernelPacketsRelayed => Traffic().KernelPackets;
+
+    public MediaTraffic Traffic()
     {
-        get
-        {
-            relay.Kernel?.Harvest();
-            return relay.Kernel?.PacketsRelayed ?? 0;
-        }
+        var live = relay.LiveCounters(); // harvests the kernel's counters first
+        var ended = new MediaCounters(Interlocked.Read(ref _endedPackets), Interlocked.Read(ref _endedBytes), Interlocked.Read(ref _endedDrops));
+        return new MediaTraffic(ended + live, relay.Kernel?.PacketsRelayed ?? 0);
     }
 
     public void AddEnded(MediaCounters counters)

@@ -15,6 +15,10 @@ internal sealed class RelayStream(int index, RelayEndpoint facingCaller, RelayEn
 
     public RelayEndpoint Facing(bool caller) => caller ? FacingCaller : FacingCallee;
 
+    /// <summary>The open sockets: RTP facing each leg, and RTCP unless muxed.</summary>
+    public IEnumerable<RelaySocket> Sockets =>
+        new[] { FacingCaller.Rtp, FacingCallee.Rtp, FacingCaller.Rtcp, FacingCallee.Rtcp }.OfType<RelaySocket>();
+
     public void Start()
     {
         Wire();

@@ -21,7 +21,7 @@ internal sealed partial class KernelOffload : IDisposable
     private readonly bool _everyInterface;
     private readonly TimeProvider _time;
     private long _interfacesListedAt;
-    private long _installFailures, _packetsRelayed;
+    private long _packetsRelayed;
 
     private static readonly TimeSpan InterfacesLifetime = TimeSpan.FromSeconds(30);
 
@@ -39,8 +39,6 @@ internal sealed partial class KernelOffload : IDisposable
 
     public int Rules => _rules.Count;
 
-    public long InstallFailures => Interlocked.Read(ref _installFailures);
-
     /// <summary>Packets the kernel relayed, as far as harvested (they are in the sockets' counters too).</summary>
     public long PacketsRelayed => Interlocked.Read(ref _packetsRelayed);
 
@@ -51,11 +49,11 @@ internal sealed partial class KernelOffload : IDisposable
             return null;
         try
         {
-            var interfaces = KernelRoutes.InterfaceIndexes(options.KernelInterfaces);
+            var everyInterface = options.KernelInterfaces.Length == 0;
             var maxRules = Math.Max(64, options.PortRangeEnd - options.PortRangeStart + 1);
-            var forwarder = new KernelForwarder(maxRules, interfaces, skipVanished: options.KernelInterfaces.Length == 0);
+            var forwarder = new KernelForwarder(maxRules, KernelRoutes.InterfaceIndexes(options.KernelInterfaces), skipVanished: everyInterface);
             LogStarted(logger, forwarder.AttachedInterfaces, maxRules);
-            return new KernelOffload(forwarder, new KernelRoutes(time), logger, options.KernelInterfaces.Length == 0, time);
+            return new KernelOffload(forwarder, new KernelRoutes(time), logger, everyInterface, time);
         }
         catch (Exception e) when (e is BpfException or PlatformNotSupportedException && options.KernelForwarding == KernelForwardingMode.Auto)
         {
@@ -97,7 +95,7 @@ internal sealed partial class KernelOffload : IDisposable
         }
         catch (BpfException e)
         {
-            Interlocked.Increment(ref _installFailures); // a full map: this direction stays in user space
+            // a full map: this direction stays in user space
             LogInstallFailed(_logger, socket.Port, e.Message);
             return;
         }
@@ -139,6 +137,13 @@ internal sealed partial class KernelOffload : IDisposable
     public void Harvest()
     {
         foreach (var (socket, rule) in _rules)
+            Fold(socket, rule);
+    }
+
+    /// <summary>As <see cref="Harvest()"/> for one socket (nothing when it has no rule).</summary>
+    public void Harvest(RelaySocket socket)
+    {
+        if (_rules.TryGetValue(socket, out var rule))
             Fold(socket, rule);
     }
 
