@@ -35,11 +35,11 @@ public class RelayTrafficTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Offer from the caller, answer from the callee; returns the relay ports each one sends to.</summary>
     /// <summary>Packets sent back to back through the user-space relay arrive all, once each, in order.</summary>
     protected virtual void AssertBurstDelivered(IEnumerable<ushort> sent, IReadOnlyList<ushort> received) =>
         Assert.Equal(sent, received);
 
+    /// <summary>Offer from the caller, answer from the callee; returns the relay ports each one sends to.</summary>
     protected (int CallerSendsTo, int CalleeSendsTo) Establish(string callId, int callerSdpPort, bool rtcpMux = false)
     {
         var offer = _relay.Offer(callId, "a", TestSdp.Audio(callerSdpPort, rtcpMux: rtcpMux), MediaSide.Wan);

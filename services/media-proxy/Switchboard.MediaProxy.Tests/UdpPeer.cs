@@ -8,6 +8,7 @@ namespace Switchboard.MediaProxy.Tests;
 internal sealed class UdpPeer : IDisposable
 {
     private const int PacketLength = 12 + 160;
+    private static readonly TimeSpan ExpectedWithin = TimeSpan.FromSeconds(5); // generous: only a lost packet waits it out
     private readonly Socket _socket;
     private readonly IPAddress _relayAddress;
     private readonly byte[] _receiveBuffer = new byte[2048];
@@ -38,42 +39,34 @@ internal sealed class UdpPeer : IDisposable
     }
 
     /// <summary>The sequence number of the next packet, or null when none arrives within <paramref name="timeout"/>.</summary>
-    public async Task<ushort?> ReceiveAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            var result = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None,
-                new IPEndPoint(IPAddress.Any, 0), cts.Token);
-            return result.ReceivedBytes >= 12 ? BinaryPrimitives.ReadUInt16BigEndian(_receiveBuffer.AsSpan(2)) : null;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
+    public async Task<ushort?> ReceiveAsync(TimeSpan timeout) =>
+        await ReceiveOneAsync(timeout) is { ReceivedBytes: >= 12 } result
+            ? BinaryPrimitives.ReadUInt16BigEndian(_receiveBuffer.AsSpan(2))
+            : null;
 
-    public Task<ushort?> ReceiveAsync() => ReceiveAsync(TimeSpan.FromSeconds(5)); // generous: only a lost packet waits it out
+    public Task<ushort?> ReceiveAsync() => ReceiveAsync(ExpectedWithin);
 
     /// <summary>The source of the next packet (where the relay sends from), or null when none arrives.</summary>
-    public async Task<IPEndPoint?> ReceiveSourceAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            var result = await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
-            return (IPEndPoint)result.RemoteEndPoint;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
+    public async Task<IPEndPoint?> ReceiveSourceAsync() =>
+        await ReceiveOneAsync(ExpectedWithin) is { } result ? (IPEndPoint)result.RemoteEndPoint : null;
 
     /// <summary>True when nothing arrives for a short while.</summary>
     public async Task<bool> StaysSilentAsync() => await ReceiveAsync(TimeSpan.FromMilliseconds(200)) is null;
 
     public void Dispose() => _socket.Dispose();
+
+    private async Task<SocketReceiveFromResult?> ReceiveOneAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            return await _socket.ReceiveFromAsync(_receiveBuffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     private static Socket Loopback()
     {

@@ -102,12 +102,16 @@ public sealed partial class TwoNetworks : IDisposable
 
     private static void Ip(bool check, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo("ip", arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var error = process.StandardError.ReadToEnd();
+        using var process = Process.Start(new ProcessStartInfo("ip", arguments) { RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(10_000))
-            process.Kill();
+        {
+            process.Kill(); // bounded: a hung ip must not hang the test run
+            process.WaitForExit();
+        }
+
         if (check && process.ExitCode != 0)
-            throw new InvalidOperationException($"ip {string.Join(' ', arguments)}: {error.Trim()}");
+            throw new InvalidOperationException($"ip {string.Join(' ', arguments)}: {error.Result.Trim()}");
     }
 
     [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
