@@ -30,15 +30,8 @@ internal static class ExternalTool
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
+        if (!await ProcessStop.WaitOrKillAsync(process, timeout))
         {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             return new Result(-1, $"{fileName} timed out after {timeout}\n{await stdout}\n{await stderr}");
         }
         return new Result(process.ExitCode, await stdout + "\n" + await stderr);

@@ -14,18 +14,26 @@ internal static class ProcessStop
         if (!process.HasExited)
         {
             Process.Start("kill", ["-TERM", process.Id.ToString()])?.WaitForExit(2000);
-            using var deadline = new CancellationTokenSource(grace);
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            await WaitOrKillAsync(process, grace);
         }
 
         process.Dispose();
+    }
+
+    /// <summary>Waits up to <paramref name="limit"/> for the exit, then kills the whole tree; true when it ended by itself.</summary>
+    public static async Task<bool> WaitOrKillAsync(Process process, TimeSpan limit)
+    {
+        using var deadline = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return false;
+        }
     }
 }
