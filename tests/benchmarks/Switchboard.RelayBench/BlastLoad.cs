@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Switchboard.MediaProxy.Relay.Epoll;
 using static Switchboard.MediaProxy.Relay.Epoll.LinuxInterop;
 
@@ -62,7 +61,7 @@ internal sealed unsafe class BlastLoad(IReadOnlyList<Peer> peers, LatencyHistogr
 
         var sent = SendMmsg(peer.Fd, _batch.Outgoing, PerPeer, MsgDontWait);
         if (sent > 0)
-            _sent += sent;
+            Volatile.Write(ref _sent, _sent + sent);
     }
 
     private void Drain(Peer peer)

@@ -14,7 +14,7 @@ internal sealed class RelayBenchRun(BenchOptions options) : IDisposable
     private readonly List<string> _externalCalls = [];
     private readonly RtpEngineClient? _rtpEngine = options.RtpEngine is { } ng ? new RtpEngineClient(ng) : null;
     private readonly MediaRelay? _relay = options.Direct || options.RtpEngine is not null ? null : CreateRelay(options);
-    private BlastLoad? _blast;
+    private BlastLoad? _blast; // set once by Run: it needs the peers Connect made
 
     public async Task<BenchResult> Run()
     {
